@@ -1,0 +1,2 @@
+build/obj/lib/msg.o: lib/msg.c lib/msg.h
+lib/msg.h:

@@ -1,0 +1,1 @@
+# fetch: filled in by its stage

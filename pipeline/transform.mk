@@ -1,0 +1,1 @@
+# transform: filled in by its stage
