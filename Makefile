@@ -21,7 +21,7 @@ include pipeline/tests.mk
 
 .PHONY: all programs clean distclean help
 all: programs benchmark
-	@echo "report: $(CURDIR)/reports/latest/index.html"
+	@echo "report: $(abspath $(REPORT))"
 
 programs: $(PROGRAMS)
 

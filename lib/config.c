@@ -13,6 +13,7 @@
 struct config_reader {
 	FILE *fp;
 	unsigned line;
+	int indented; /* the last line read starts with a blank: a continuation */
 };
 
 struct config_load {
@@ -26,8 +27,10 @@ static char *config_read_line(char *buffer, int size, void *stream)
 	struct config_reader *reader = stream;
 	char *line = fgets(buffer, size, reader->fp);
 
-	if (line)
+	if (line) {
 		reader->line++;
+		reader->indented = line[0] == ' ' || line[0] == '\t';
+	}
 	return line;
 }
 
@@ -100,8 +103,8 @@ static int config_add(void *user, const char *section, const char *key, const ch
 		return 1;
 	}
 	/* a continuation line of a multi-line value */
-	if (last && strcmp(last->section, section) == 0 && strcmp(last->key, key) == 0 &&
-	    last->line != load->reader->line) {
+	if (last && load->reader->indented && strcmp(last->section, section) == 0 &&
+	    strcmp(last->key, key) == 0) {
 		char *joined = jb_xasprintf("%s %s", last->value, value);
 
 		free(last->value);
@@ -130,7 +133,7 @@ static int config_add(void *user, const char *section, const char *key, const ch
 
 int jb_config_load(const char *path, struct jb_config *config)
 {
-	struct config_reader reader = { NULL, 0 };
+	struct config_reader reader = { NULL, 0, 0 };
 	struct config_load load = { config, &reader, 0 };
 	int rc;
 

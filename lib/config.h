@@ -31,7 +31,7 @@ void jb_config_free(struct jb_config *config);
 /* Borrowed value of key in section, or NULL. */
 const char *jb_config_get(const struct jb_config *config, const char *section,
 			  const char *key);
-/* Line of key in section, or of the section header when key is NULL; 0 if absent. */
+/* Line of key in section, or of the section's first key when key is NULL; 0 if absent. */
 unsigned jb_config_line(const struct jb_config *config, const char *section,
 			const char *key);
 /* Like jb_config_get, with a message naming the section when absent. */

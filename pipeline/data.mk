@@ -1,2 +1,50 @@
-.PHONY: benchmark
-benchmark:
+# The data flow: snapshot or CBS -> raw -> tidy -> stats -> report.
+# Every output depends on its inputs, its program and the configuration.
+CONFIG ?= config/jeugdbench.ini
+SNAPSHOT ?= fetch/snapshot
+DATA ?= data
+REPORTS ?= reports
+RAW := $(DATA)/raw
+TIDY := $(DATA)/tidy
+BENCHMARK := $(DATA)/stats/benchmark.csv
+REPORT := $(REPORTS)/latest/index.html
+
+# The table identifiers, from the checked configuration (never parsed by the shell).
+TABLES_MK := $(OBJ)/tables.mk
+$(TABLES_MK): $(CONFIG) $(BIN)/jb-config
+	@mkdir -p $(@D)
+	$(BIN)/jb-config -c $(CONFIG) tables | sed 's/^/TABLES += /' >$@.tmp && mv $@.tmp $@
+ifeq ($(filter clean distclean help install-deps,$(MAKECMDGOALS)),)
+-include $(TABLES_MK)
+endif
+
+TIDY_FILES := $(patsubst %,$(TIDY)/%.csv,$(TABLES))
+
+.SECONDEXPANSION:
+# offline: jb-fetch reads the bundled snapshot (explicit local mode, no network)
+$(RAW)/%/manifest.csv: $$(wildcard $(SNAPSHOT)/%/*.xml) $(BIN)/jb-fetch $(CONFIG)
+	$(BIN)/jb-fetch -q -c $(CONFIG) -o $(RAW) --local $(SNAPSHOT) $*
+
+$(TIDY)/%.csv $(TIDY)/%.info.csv: $(RAW)/%/manifest.csv $(BIN)/jb-transform $(CONFIG)
+	$(BIN)/jb-transform -c $(CONFIG) -o $(TIDY)/$*.csv $(RAW)/$*
+
+$(BENCHMARK): $(TIDY_FILES) $(BIN)/jb-stats $(CONFIG)
+	$(BIN)/jb-stats -c $(CONFIG) --tidy $(TIDY) -o $@
+
+$(REPORT): $(BENCHMARK) $(BIN)/jb-report $(CONFIG)
+	$(BIN)/jb-report -c $(CONFIG) --benchmark $(BENCHMARK) --tidy $(TIDY) -o $(REPORTS)
+
+.PHONY: benchmark refresh install-deps
+benchmark: $(REPORT)
+
+install-deps:
+	pipeline/install-deps
+
+# refresh: tables of origin cbs from CBS (or CBS_BASE); the others stay the
+# snapshot's.  jb-fetch itself skips tables that did not change upstream.
+CBS_BASE ?=
+refresh: $(BIN)/jb-fetch $(BIN)/jb-config
+	$(BIN)/jb-fetch -c $(CONFIG) -o $(RAW) $(if $(CBS_BASE),--base '$(subst ','\'',$(CBS_BASE))') \
+		$$($(BIN)/jb-config -c $(CONFIG) tables cbs)
+	+$(MAKE) benchmark
+	@echo "report: $(CURDIR)/$(REPORT)"

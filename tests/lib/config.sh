@@ -1,0 +1,52 @@
+# jb-config: the configuration is checked with messages naming file and line.
+. tests/lib/cli.sh
+
+help_test jb-config
+
+run jb-config -c config/jeugdbench.ini check
+expect "the bundled configuration is valid" status 0
+expect "check prints nothing" stdout_empty
+
+run jb-config -c config/jeugdbench.ini tables
+expect "tables lists every table" status 0
+printf '85099SYN\n84799NED\nWBK2022\n' >"$T/tables"
+expect "tables in config order" stdout_is "$T/tables"
+
+run jb-config -c config/jeugdbench.ini tables cbs
+printf '84799NED\n' >"$T/cbs"
+expect "only cbs tables are fetched live" stdout_is "$T/cbs"
+
+run jb-config -c "$T/none.ini" check
+expect "a missing config exits 78" status 78
+expect "the message names the file" stderr_has "$T/none.ini: cannot open: No such file or directory"
+
+printf '[jeugdbench]\nboundary_year = 2024\n[table a]\nid = 84799NED\nfiltr = x\n' >"$T/typo.ini"
+run jb-config -c "$T/typo.ini" check
+expect "an unknown key exits 78" status 78
+expect "the message names file and line" stderr_has "typo.ini:5: unknown key 'filtr' in [table a]"
+
+printf '[table a]\nid = 84799NED\n[indicator x]\ntable = a\nnumerator = N\n' >"$T/half.ini"
+run jb-config -c "$T/half.ini" check
+expect "an indicator without denominator exits 78" status 78
+expect "it names the section's line" stderr_has "half.ini:4: [indicator x] needs numerator and denominator, or value"
+
+printf '[table a]\nid = 84799NED; rm -rf /\n' >"$T/inject.ini"
+run jb-config -c "$T/inject.ini" check
+expect "a table id with shell characters is refused" status 78
+
+printf '[table a\nid = 1\n' >"$T/syntax.ini"
+run jb-config -c "$T/syntax.ini" check
+expect "a syntax error exits 78" status 78
+expect "it names the line" stderr_has "syntax.ini:1: syntax error"
+
+if [ -w /dev/full ]; then
+	"$BIN/jb-config" -c config/jeugdbench.ini tables >/dev/full 2>"$err"
+	status=$?
+	expect "a full disk on stdout exits 74" status 74
+	expect "and says so" stderr_has "write error"
+fi
+
+run jb-config -c config/jeugdbench.ini get "table kerncijfers" id
+expect "get prints a value" stdout_has "84799NED"
+run jb-config -c config/jeugdbench.ini get "table kerncijfers" filter_missing
+expect "get of an unset key exits 1" status 1
