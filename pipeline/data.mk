@@ -23,16 +23,16 @@ TIDY_FILES := $(patsubst %,$(TIDY)/%.csv,$(TABLES))
 .SECONDEXPANSION:
 # offline: jb-fetch reads the bundled snapshot (explicit local mode, no network)
 $(RAW)/%/manifest.csv: $$(wildcard $(SNAPSHOT)/%/*.xml) $(BIN)/jb-fetch $(CONFIG)
-	$(BIN)/jb-fetch -q -c $(CONFIG) -o $(RAW) --local $(SNAPSHOT) $*
+	$(VALGRIND) $(BIN)/jb-fetch -q -c $(CONFIG) -o $(RAW) --local $(SNAPSHOT) $*
 
 $(TIDY)/%.csv $(TIDY)/%.info.csv: $(RAW)/%/manifest.csv $(BIN)/jb-transform $(CONFIG)
-	$(BIN)/jb-transform -c $(CONFIG) -o $(TIDY)/$*.csv $(RAW)/$*
+	$(VALGRIND) $(BIN)/jb-transform -c $(CONFIG) -o $(TIDY)/$*.csv $(RAW)/$*
 
 $(BENCHMARK): $(TIDY_FILES) $(BIN)/jb-stats $(CONFIG)
-	$(BIN)/jb-stats -c $(CONFIG) --tidy $(TIDY) -o $@
+	$(VALGRIND) $(BIN)/jb-stats -c $(CONFIG) --tidy $(TIDY) -o $@
 
 $(REPORT): $(BENCHMARK) $(BIN)/jb-report $(CONFIG)
-	$(BIN)/jb-report -c $(CONFIG) --benchmark $(BENCHMARK) --tidy $(TIDY) -o $(REPORTS)
+	$(VALGRIND) $(BIN)/jb-report -c $(CONFIG) --benchmark $(BENCHMARK) --tidy $(TIDY) -o $(REPORTS)
 
 .PHONY: benchmark refresh install-deps
 benchmark: $(REPORT)

@@ -19,3 +19,13 @@ test: $(PROGRAMS) $(UNIT_TESTS) $(TEST_PROGRAMS)
 	@mkdir -p $(JB_TEST_TMP)
 	BIN=$(BIN) JB_TEST_TMP=$(JB_TEST_TMP) ASAN_OPTIONS=detect_leaks=1 \
 		UBSAN_OPTIONS=print_stacktrace=1 tests/run $(UNIT_TESTS) $(CLI_TESTS)
+
+.PHONY: valgrind
+# make valgrind: the default pipeline, every program under valgrind, zero errors and leaks
+VALGRIND_CMD := valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=all \
+	--errors-for-leak-kinds=all
+valgrind: programs
+	rm -rf build/valgrind
+	+$(MAKE) --no-print-directory benchmark DATA=build/valgrind/data \
+		REPORTS=build/valgrind/reports VALGRIND='$(VALGRIND_CMD)'
+	@echo "valgrind: no errors, no leaks"
