@@ -1,1 +1,8 @@
-# transform: filled in by its stage
+# transform: jb-transform turns a raw table folder into data/tidy/<TABLE>.csv.
+TRANSFORM_SOURCES := transform/atom_sax.c transform/metadata.c transform/pages.c \
+	transform/tidy_write.c transform/transform.c
+TRANSFORM_LIBS = $(shell pkg-config --libs libxml-2.0) $(LIB_CSV) $(LIB_INIH)
+
+$(eval $(call jb_program,jb-transform,transform/main.c $(TRANSFORM_SOURCES),$(TRANSFORM_LIBS)))
+$(eval $(call jb_unit_test,test-transform,tests/transform/test_transform.c $(TRANSFORM_SOURCES),$(TRANSFORM_LIBS)))
+CLI_TESTS += tests/transform/cli.sh

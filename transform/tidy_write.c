@@ -1,0 +1,113 @@
+#include "tidy_write.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvio.h"
+#include "exitcode.h"
+#include "msg.h"
+#include "xalloc.h"
+
+static const char *const tidy_header[] = {
+	"region_code", "region_name", "region_type", "period", "period_status",
+	"measure_key", "measure_title", "unit", "value", "status",
+};
+#define TIDY_COLUMNS (sizeof(tidy_header) / sizeof(tidy_header[0]))
+
+char *jb_tidy_info_path(const char *data_path)
+{
+	size_t len = strlen(data_path);
+
+	if (len <= 4 || strcmp(data_path + len - 4, ".csv") != 0 || data_path[len - 5] == '/')
+		return NULL;
+	return jb_xasprintf("%.*s.info.csv", (int)(len - 4), data_path);
+}
+
+static int write_error(const char *path)
+{
+	jb_error("%s: write error:", path);
+	return JB_EXIT_IOERR;
+}
+
+int jb_tidy_open(struct jb_tidy_output *output, const char *data_path)
+{
+	memset(output, 0, sizeof(*output));
+	output->info_path = jb_tidy_info_path(data_path);
+	if (!output->info_path) {
+		jb_error("%s: the output name must end in .csv", data_path);
+		return JB_EXIT_USAGE;
+	}
+	if (jb_atomic_open(&output->data, data_path) != 0) {
+		free(output->info_path);
+		output->info_path = NULL;
+		return JB_EXIT_CANTCREAT;
+	}
+	if (jb_atomic_open(&output->info, output->info_path) != 0) {
+		jb_atomic_abort(&output->data);
+		free(output->info_path);
+		output->info_path = NULL;
+		return JB_EXIT_CANTCREAT;
+	}
+	if (jb_csv_write_row(output->data.fp, tidy_header, TIDY_COLUMNS) != 0)
+		return write_error(output->data.path);
+	return 0;
+}
+
+int jb_tidy_write_row(struct jb_tidy_output *output, const struct jb_tidy_row *row)
+{
+	const char *fields[] = {
+		row->region_code, row->region_name, row->region_type, row->period,
+		row->period_status, row->measure_key, row->measure_title, row->unit,
+		row->value, row->status,
+	};
+
+	if (jb_csv_write_row(output->data.fp, fields, TIDY_COLUMNS) != 0)
+		return write_error(output->data.path);
+	return 0;
+}
+
+int jb_tidy_write_info(struct jb_tidy_output *output, const struct jb_table_meta *meta)
+{
+	const char *rows[][2] = {
+		{ "key", "value" },
+		{ "id", meta->id },
+		{ "title", meta->title },
+		{ "modified", meta->modified },
+		{ "period", meta->period },
+		{ "short_description", meta->short_description },
+		{ "synthetic", jb_metadata_is_synthetic(meta) ? "yes" : "no" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		if (jb_csv_write_row(output->info.fp, rows[i], 2) != 0)
+			return write_error(output->info.path);
+	return 0;
+}
+
+int jb_tidy_commit(struct jb_tidy_output *output)
+{
+	int status = 0;
+
+	/* both reach the disk before either replaces its target */
+	if (fflush(output->data.fp) != 0 || ferror(output->data.fp))
+		status = write_error(output->data.path);
+	else if (fflush(output->info.fp) != 0 || ferror(output->info.fp))
+		status = write_error(output->info.path);
+	else if (jb_atomic_commit(&output->info) != 0)
+		status = JB_EXIT_IOERR;
+	else if (jb_atomic_commit(&output->data) != 0)
+		status = JB_EXIT_IOERR;
+	jb_tidy_abort(output);
+	return status;
+}
+
+void jb_tidy_abort(struct jb_tidy_output *output)
+{
+	if (output->data.fp || output->data.tmp_path)
+		jb_atomic_abort(&output->data);
+	if (output->info.fp || output->info.tmp_path)
+		jb_atomic_abort(&output->info);
+	free(output->info_path);
+	output->info_path = NULL;
+}
