@@ -1,1 +1,8 @@
-# stats: filled in by its stage
+# stats/: jb-stats computes data/stats/benchmark.csv from the tidy tables with GSL.
+STATS_SOURCES := stats/wilson.c stats/funnel.c stats/reference.c stats/benchmark.c \
+	stats/indicator_load.c stats/benchmark_write.c stats/run.c
+LIB_GSL = $(shell pkg-config --libs gsl)
+
+$(eval $(call jb_program,jb-stats,stats/main.c $(STATS_SOURCES),$(LIB_GSL) $(LIB_CSV) $(LIB_INIH)))
+$(eval $(call jb_unit_test,test-stats,tests/stats/test_stats.c $(STATS_SOURCES),$(LIB_GSL) $(LIB_CSV) $(LIB_INIH)))
+CLI_TESTS += tests/stats/cli.sh

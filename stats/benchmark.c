@@ -1,0 +1,222 @@
+/* The statistics of one indicator, period by period. */
+#include "benchmark.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "msg.h"
+#include "reference.h"
+#include "xalloc.h"
+
+static struct stats_number known(double value)
+{
+	struct stats_number number = { value, 1 };
+
+	return number;
+}
+
+static enum stats_status count_status(const struct stats_unit *unit)
+{
+	if (!unit->numerator.known)
+		return STATS_SUPPRESSED;
+	if (!unit->denominator.known)
+		return STATS_NO_DENOMINATOR;
+	if (unit->denominator.value <= 0)
+		return STATS_ZERO_DENOMINATOR;
+	return STATS_OK;
+}
+
+static void note(const struct stats_indicator *indicator, const char *period,
+		 const char *what)
+{
+	jb_warn("%s: %s %s: %s", indicator->tidy_path, indicator->name, period, what);
+}
+
+/* Quartiles of the values of the units with status ok, given to each unit. */
+static void set_quartiles(const struct stats_indicator *indicator, struct stats_unit *units,
+			  size_t count)
+{
+	double *values = jb_xcalloc(count ? count : 1, sizeof(*values));
+	struct stats_quartiles quartiles;
+	size_t used = 0, i;
+
+	for (i = 0; i < count; i++)
+		if (units[i].status == STATS_OK && units[i].value.known)
+			values[used++] = units[i].value.value;
+	if (used == 0) {
+		note(indicator, units[0].period, "no municipality has a value: no references");
+	} else if (stats_quartiles(values, used, &quartiles) != 0) {
+		note(indicator, units[0].period, "quartiles cannot be computed");
+	} else {
+		if (used == 1)
+			note(indicator, units[0].period,
+			     "only one municipality has a value: the quartiles are its own value");
+		else if (values[0] == values[used - 1])
+			note(indicator, units[0].period, "every municipality has the same value");
+		for (i = 0; i < count; i++) {
+			units[i].q1 = known(quartiles.q1);
+			units[i].median = known(quartiles.median);
+			units[i].q3 = known(quartiles.q3);
+		}
+	}
+	free(values);
+}
+
+/* Pooled national proportion over the units with status ok; -1 when there is none. */
+static int pooled_national(struct stats_unit *units, size_t count, double *p0)
+{
+	double *numerators = jb_xcalloc(count ? count : 1, sizeof(*numerators));
+	double *denominators = jb_xcalloc(count ? count : 1, sizeof(*denominators));
+	size_t used = 0, i;
+	int rc;
+
+	for (i = 0; i < count; i++)
+		if (units[i].status == STATS_OK) {
+			numerators[used] = units[i].numerator.value;
+			denominators[used++] = units[i].denominator.value;
+		}
+	rc = stats_pooled_proportion(numerators, denominators, used, p0);
+	free(numerators);
+	free(denominators);
+	return rc;
+}
+
+static void compute_unit_counts(struct stats_unit *unit, double p0, int have_funnel,
+				const struct stats_settings *settings, double per)
+{
+	double x = unit->numerator.value, n = unit->denominator.value, p = x / n, z;
+	struct stats_interval interval;
+	size_t level;
+
+	unit->value = known(p * per);
+	if (stats_wilson(x, n, settings->z_confidence, &interval) == 0) {
+		unit->ci_low = known(interval.low * per);
+		unit->ci_high = known(interval.high * per);
+	}
+	if (!have_funnel)
+		return;
+	if (stats_z_score(p, p0, n, &z) == 0)
+		unit->z = known(z);
+	for (level = 0; level < STATS_FUNNEL_LEVELS; level++) {
+		if (stats_funnel_limits(p0, n, settings->z_funnel[level], &interval) != 0)
+			continue;
+		unit->limit_low[level] = known(interval.low * per);
+		unit->limit_high[level] = known(interval.high * per);
+		unit->flag[level] = stats_funnel_flag(p, &interval);
+	}
+}
+
+static void compute_period_counts(const struct stats_indicator *indicator,
+				  struct stats_unit *units, size_t count,
+				  const struct stats_settings *settings)
+{
+	size_t zero = 0, no_denominator = 0, i;
+	int have_national, have_funnel;
+	double p0 = 0;
+	char *what;
+
+	for (i = 0; i < count; i++) {
+		units[i].status = count_status(&units[i]);
+		zero += units[i].status == STATS_ZERO_DENOMINATOR;
+		no_denominator += units[i].status == STATS_NO_DENOMINATOR;
+	}
+	if (zero) {
+		what = jb_xasprintf("%zu municipalities with denominator 0: not computed", zero);
+		note(indicator, units[0].period, what);
+		free(what);
+	}
+	if (no_denominator) {
+		what = jb_xasprintf("%zu municipalities without denominator: not computed",
+				    no_denominator);
+		note(indicator, units[0].period, what);
+		free(what);
+	}
+	have_national = pooled_national(units, count, &p0) == 0;
+	have_funnel = have_national && p0 > 0 && p0 < 1;
+	if (have_national && !have_funnel)
+		note(indicator, units[0].period, p0 <= 0 ?
+		     "national proportion is 0: no z-scores or funnel limits" :
+		     "national proportion is 1: no z-scores or funnel limits");
+	for (i = 0; i < count; i++) {
+		if (have_national)
+			units[i].national = known(p0 * indicator->per);
+		if (units[i].status == STATS_OK)
+			compute_unit_counts(&units[i], p0, have_funnel, settings, indicator->per);
+	}
+	set_quartiles(indicator, units, count);
+}
+
+static void compute_period_published(const struct stats_indicator *indicator,
+				     struct stats_unit *units, size_t count)
+{
+	size_t i;
+
+	for (i = 0; i < indicator->national_count; i++)
+		if (strcmp(indicator->nationals[i].period, units[0].period) == 0)
+			break;
+	if (i == indicator->national_count)
+		note(indicator, units[0].period, "no national (NL) value published");
+	for (size_t u = 0; u < count; u++) {
+		units[u].status = units[u].published.known ? STATS_OK : STATS_SUPPRESSED;
+		if (units[u].status == STATS_OK)
+			units[u].value = units[u].published;
+		if (i < indicator->national_count)
+			units[u].national = known(indicator->nationals[i].value);
+	}
+	set_quartiles(indicator, units, count);
+}
+
+void stats_benchmark_compute(struct stats_indicator *indicator,
+			     const struct stats_settings *settings)
+{
+	size_t start = 0, end;
+
+	while (start < indicator->unit_count) {
+		for (end = start + 1; end < indicator->unit_count &&
+		     strcmp(indicator->units[end].period, indicator->units[start].period) == 0;
+		     end++)
+			;
+		if (indicator->published_rate)
+			compute_period_published(indicator, indicator->units + start, end - start);
+		else
+			compute_period_counts(indicator, indicator->units + start, end - start,
+					      settings);
+		start = end;
+	}
+}
+
+void stats_indicator_free(struct stats_indicator *indicator)
+{
+	size_t i;
+
+	for (i = 0; i < indicator->unit_count; i++) {
+		free(indicator->units[i].region_code);
+		free(indicator->units[i].region_name);
+		free(indicator->units[i].period);
+		free(indicator->units[i].period_status);
+	}
+	for (i = 0; i < indicator->national_count; i++)
+		free(indicator->nationals[i].period);
+	free(indicator->units);
+	free(indicator->nationals);
+	indicator->units = NULL;
+	indicator->nationals = NULL;
+	indicator->unit_count = indicator->unit_capacity = 0;
+	indicator->national_count = indicator->national_capacity = 0;
+}
+
+const char *stats_status_name(enum stats_status status)
+{
+	switch (status) {
+	case STATS_OK:
+		return "ok";
+	case STATS_SUPPRESSED:
+		return "suppressed";
+	case STATS_NO_DENOMINATOR:
+		return "no_denominator";
+	case STATS_ZERO_DENOMINATOR:
+		return "zero_denominator";
+	}
+	return "";
+}

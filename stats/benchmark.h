@@ -1,0 +1,68 @@
+/*
+ * One indicator in memory: a unit is one municipality in one period, with
+ * its counts (or published value) and everything computed for it.
+ */
+#ifndef JB_STATS_BENCHMARK_H
+#define JB_STATS_BENCHMARK_H
+
+#include <stddef.h>
+
+#include "funnel.h"
+
+#define STATS_FUNNEL_LEVELS 2
+
+enum stats_status {
+	STATS_OK,
+	STATS_SUPPRESSED,        /* numerator (or published value) missing */
+	STATS_NO_DENOMINATOR,    /* denominator missing */
+	STATS_ZERO_DENOMINATOR
+};
+
+/* A number that is either computed or "not computed" (written empty). */
+struct stats_number {
+	double value;
+	int known;
+};
+
+struct stats_unit {
+	char *region_code, *region_name, *period, *period_status;
+	struct stats_number numerator, denominator, published; /* as read */
+	enum stats_status status;
+	struct stats_number value, ci_low, ci_high, national, q1, median, q3, z;
+	struct stats_number limit_low[STATS_FUNNEL_LEVELS], limit_high[STATS_FUNNEL_LEVELS];
+	enum stats_flag flag[STATS_FUNNEL_LEVELS];
+};
+
+/* A published national value of one period (rates only). */
+struct stats_national {
+	char *period;
+	double value;
+};
+
+struct stats_indicator {
+	const char *name, *title, *source; /* borrowed */
+	const char *tidy_path;             /* borrowed, for messages */
+	double per;
+	int published_rate;                /* value = ... instead of counts */
+	struct stats_unit *units;          /* sorted by period, region_code */
+	size_t unit_count, unit_capacity;
+	struct stats_national *nationals;
+	size_t national_count, national_capacity;
+};
+
+struct stats_settings {
+	double confidence;                        /* level of ci_low, ci_high */
+	double z_confidence;
+	double funnel_level[STATS_FUNNEL_LEVELS]; /* 0.95, 0.998 */
+	double z_funnel[STATS_FUNNEL_LEVELS];
+};
+
+/* Fills the statistics of every unit, one period at a time. */
+void stats_benchmark_compute(struct stats_indicator *indicator,
+			     const struct stats_settings *settings);
+/* Frees the units and nationals (not the borrowed names). */
+void stats_indicator_free(struct stats_indicator *indicator);
+/* "ok", "suppressed", "no_denominator", "zero_denominator". */
+const char *stats_status_name(enum stats_status status);
+
+#endif

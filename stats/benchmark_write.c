@@ -1,0 +1,116 @@
+#include "benchmark_write.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "csvio.h"
+#include "exitcode.h"
+#include "msg.h"
+
+#define NUMBER_SIZE 64
+
+enum {
+	F_INDICATOR, F_INDICATOR_TITLE, F_PERIOD, F_PERIOD_STATUS, F_REGION_CODE,
+	F_REGION_NAME, F_NUMERATOR, F_DENOMINATOR, F_VALUE, F_CI_LOW, F_CI_HIGH, F_NATIONAL,
+	F_Q1, F_MEDIAN, F_Q3, F_Z, F_LIMIT95_LOW, F_LIMIT95_HIGH, F_LIMIT998_LOW,
+	F_LIMIT998_HIGH, F_FLAG95, F_FLAG998, F_STATUS, F_SOURCE, F_COUNT
+};
+
+static const char *const header[F_COUNT] = {
+	"indicator", "indicator_title", "period", "period_status", "region_code",
+	"region_name", "numerator", "denominator", "value", "ci_low", "ci_high", "national",
+	"q1", "median", "q3", "z", "limit95_low", "limit95_high", "limit998_low",
+	"limit998_high", "flag95", "flag998", "status", "source"
+};
+
+int stats_format_number(double value, char *text, size_t size)
+{
+	int len;
+
+	if (!isfinite(value) || size == 0)
+		return -1;
+	len = snprintf(text, size, "%.6f", value);
+	if (len < 0 || (size_t)len >= size)
+		return -1;
+	while (len > 0 && text[len - 1] == '0')
+		text[--len] = '\0';
+	if (len > 0 && text[len - 1] == '.')
+		text[--len] = '\0';
+	if (strcmp(text, "-0") == 0)
+		strcpy(text, "0");
+	return 0;
+}
+
+int stats_write_header(FILE *fp, const char *path)
+{
+	if (jb_csv_write_row(fp, header, F_COUNT) != 0) {
+		jb_warn("%s: write error:", path);
+		return JB_EXIT_IOERR;
+	}
+	return JB_EXIT_OK;
+}
+
+/* Formats number into text (empty when not computed); -1 when it is not finite. */
+static int number_field(const struct stats_number *number, char *text, const char **field)
+{
+	*field = "";
+	if (!number->known)
+		return 0;
+	if (stats_format_number(number->value, text, NUMBER_SIZE) != 0)
+		return -1;
+	*field = text;
+	return 0;
+}
+
+static int write_unit(FILE *fp, const char *path, const struct stats_indicator *indicator,
+		      const struct stats_unit *unit)
+{
+	const struct stats_number *numbers[] = {
+		&unit->numerator, &unit->denominator, &unit->value, &unit->ci_low,
+		&unit->ci_high, &unit->national, &unit->q1, &unit->median, &unit->q3, &unit->z,
+		&unit->limit_low[0], &unit->limit_high[0], &unit->limit_low[1],
+		&unit->limit_high[1]
+	};
+	const struct stats_number none = { 0, 0 };
+	char text[sizeof(numbers) / sizeof(numbers[0])][NUMBER_SIZE];
+	const char *fields[F_COUNT];
+	size_t i;
+
+	fields[F_INDICATOR] = indicator->name;
+	fields[F_INDICATOR_TITLE] = indicator->title;
+	fields[F_PERIOD] = unit->period;
+	fields[F_PERIOD_STATUS] = unit->period_status;
+	fields[F_REGION_CODE] = unit->region_code;
+	fields[F_REGION_NAME] = unit->region_name;
+	for (i = 0; i < sizeof(numbers) / sizeof(numbers[0]); i++) {
+		/* a row that is not ok keeps region and period, no numbers */
+		const struct stats_number *number = unit->status == STATS_OK ? numbers[i] : &none;
+
+		if (number_field(number, text[i], &fields[F_NUMERATOR + i]) != 0) {
+			jb_warn("%s: internal error: %s %s %s: column %s is not finite", path,
+				indicator->name, unit->period, unit->region_code,
+				header[F_NUMERATOR + i]);
+			return JB_EXIT_SOFTWARE;
+		}
+	}
+	fields[F_FLAG95] = stats_flag_name(unit->flag[0]);
+	fields[F_FLAG998] = stats_flag_name(unit->flag[1]);
+	fields[F_STATUS] = stats_status_name(unit->status);
+	fields[F_SOURCE] = indicator->source;
+	if (jb_csv_write_row(fp, fields, F_COUNT) != 0) {
+		jb_warn("%s: write error:", path);
+		return JB_EXIT_IOERR;
+	}
+	return JB_EXIT_OK;
+}
+
+int stats_write_indicator(FILE *fp, const char *path, const struct stats_indicator *indicator)
+{
+	size_t i;
+	int rc;
+
+	for (i = 0; i < indicator->unit_count; i++)
+		if ((rc = write_unit(fp, path, indicator, &indicator->units[i])) != JB_EXIT_OK)
+			return rc;
+	return JB_EXIT_OK;
+}

@@ -1,0 +1,164 @@
+#include "run.h"
+
+#include <errno.h>
+#include <gsl/gsl_errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "atomic.h"
+#include "benchmark_write.h"
+#include "exitcode.h"
+#include "indicator_load.h"
+#include "msg.h"
+#include "xalloc.h"
+
+#define MAX_INDICATORS 256
+
+static int read_funnel_levels(const struct jb_config *config, struct stats_settings *settings)
+{
+	const char *value = jb_config_get(config, "stats", "funnel_levels");
+	unsigned line = jb_config_line(config, "stats", "funnel_levels");
+	char **words;
+	size_t count, i;
+	int rc = 0;
+
+	settings->funnel_level[0] = 0.95;
+	settings->funnel_level[1] = 0.998;
+	if (!value)
+		return 0;
+	count = jb_config_words(value, &words);
+	if (count != STATS_FUNNEL_LEVELS)
+		rc = -1;
+	for (i = 0; i < count && rc == 0; i++) {
+		char *end;
+
+		errno = 0;
+		settings->funnel_level[i] = strtod(words[i], &end);
+		if (errno || *end || !(settings->funnel_level[i] > 0 && settings->funnel_level[i] < 1))
+			rc = -1;
+	}
+	if (rc == 0 && settings->funnel_level[0] >= settings->funnel_level[1])
+		rc = -1;
+	jb_config_words_free(words, count);
+	if (rc != 0)
+		return jb_error("%s:%u: [stats] funnel_levels = '%s': expected two increasing "
+				"levels between 0 and 1, such as 0.95 0.998", config->path, line,
+				value);
+	return 0;
+}
+
+int stats_settings_read(const struct jb_config *config, struct stats_settings *settings)
+{
+	size_t i;
+
+	if (jb_config_double(config, "stats", "confidence", 0.95, 0.5, 0.999999,
+			     &settings->confidence) != 0 ||
+	    read_funnel_levels(config, settings) != 0)
+		return -1;
+	if (stats_normal_quantile(settings->confidence, &settings->z_confidence) != 0)
+		return jb_error("%s: [stats] confidence: no normal quantile", config->path);
+	for (i = 0; i < STATS_FUNNEL_LEVELS; i++)
+		if (stats_normal_quantile(settings->funnel_level[i], &settings->z_funnel[i]) != 0)
+			return jb_error("%s: [stats] funnel_levels: no normal quantile",
+					config->path);
+	if (settings->funnel_level[0] != 0.95 || settings->funnel_level[1] != 0.998)
+		jb_warn("%s:%u: [stats] funnel_levels: the columns limit95_* and limit998_* "
+			"hold the levels %g and %g", config->path,
+			jb_config_line(config, "stats", "funnel_levels"),
+			settings->funnel_level[0], settings->funnel_level[1]);
+	return 0;
+}
+
+/* One indicator: reads its table, computes, appends its rows to fp. */
+static int run_indicator(const struct jb_config *config, const char *name,
+			 const struct stats_settings *settings, const char *tidy_dir,
+			 FILE *fp, const char *output_path)
+{
+	char *section = jb_config_section_name("indicator", name);
+	const char *table = jb_config_get(config, section, "table");
+	char *table_section = jb_config_section_name("table", table ? table : "");
+	const char *table_id = jb_config_get(config, table_section, "id");
+	const char *origin = jb_config_get(config, table_section, "origin");
+	const char *title = jb_config_get(config, section, "title");
+	struct stats_measures measures;
+	struct stats_indicator indicator;
+	char *tidy_path = NULL, *info_path = NULL;
+	int rc;
+
+	memset(&indicator, 0, sizeof(indicator));
+	indicator.name = name;
+	indicator.title = title ? title : name;
+	measures.numerator = jb_config_get(config, section, "numerator");
+	measures.denominator = jb_config_get(config, section, "denominator");
+	measures.value = jb_config_get(config, section, "value");
+	if (!table_id) {
+		rc = JB_EXIT_CONFIG;
+		jb_warn("%s:%u: [%s]: its table has no id", config->path,
+			jb_config_line(config, section, "table"), section);
+		goto done;
+	}
+	if (jb_config_double(config, section, "per", 100, 1, 1e6, &indicator.per) != 0) {
+		rc = JB_EXIT_CONFIG;
+		goto done;
+	}
+	tidy_path = jb_xasprintf("%s/%s.csv", tidy_dir, table_id);
+	info_path = jb_xasprintf("%s/%s.info.csv", tidy_dir, table_id);
+	indicator.tidy_path = tidy_path;
+	rc = stats_indicator_load(tidy_path, &measures, &indicator);
+	if (rc == JB_EXIT_OK)
+		rc = stats_info_source(info_path, origin ? origin : "cbs", &indicator.source);
+	if (rc == JB_EXIT_OK) {
+		if (indicator.unit_count == 0)
+			jb_warn("%s: %s: no municipality (GM) rows", tidy_path, name);
+		stats_benchmark_compute(&indicator, settings);
+		rc = stats_write_indicator(fp, output_path, &indicator);
+	}
+	stats_indicator_free(&indicator);
+done:
+	free(tidy_path);
+	free(info_path);
+	free(table_section);
+	free(section);
+	return rc;
+}
+
+static int run_indicators(const struct jb_config *config, const struct stats_settings *settings,
+			  const char *tidy_dir, const char *output_path)
+{
+	const char *names[MAX_INDICATORS];
+	size_t count = jb_config_sections(config, "indicator", names, MAX_INDICATORS), i;
+	struct jb_atomic output;
+	int rc;
+
+	if (count == 0)
+		jb_warn("%s: no [indicator NAME] section: the benchmark has a header only",
+			config->path);
+	if (jb_atomic_open(&output, output_path) != 0)
+		return JB_EXIT_CANTCREAT;
+	rc = stats_write_header(output.fp, output_path);
+	for (i = 0; i < count && rc == JB_EXIT_OK; i++)
+		rc = run_indicator(config, names[i], settings, tidy_dir, output.fp, output_path);
+	if (rc != JB_EXIT_OK) {
+		jb_atomic_abort(&output);
+		return rc;
+	}
+	return jb_atomic_commit(&output) == 0 ? JB_EXIT_OK : JB_EXIT_IOERR;
+}
+
+int stats_run(const char *config_path, const char *tidy_dir, const char *output_path)
+{
+	struct jb_config config;
+	struct stats_settings settings;
+	int rc;
+
+	gsl_set_error_handler_off();
+	if (jb_config_load(config_path, &config) != 0)
+		return JB_EXIT_CONFIG;
+	if (jb_config_check(&config) != 0 || stats_settings_read(&config, &settings) != 0)
+		rc = JB_EXIT_CONFIG;
+	else
+		rc = run_indicators(&config, &settings, tidy_dir, output_path);
+	jb_config_free(&config);
+	return rc;
+}
