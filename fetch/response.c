@@ -1,0 +1,13 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "transport.h"
+
+void jb_response_clear(struct jb_response *response)
+{
+	free(response->body);
+	free(response->content_type);
+	free(response->retry_after);
+	free(response->location);
+	memset(response, 0, sizeof(*response));
+}

@@ -1,0 +1,39 @@
+/*
+ * Where responses come from: HTTP (libcurl) or a local folder in the
+ * snapshot layout (--local).  Both hand back the same response.
+ */
+#ifndef JB_FETCH_TRANSPORT_H
+#define JB_FETCH_TRANSPORT_H
+
+#include <stddef.h>
+
+#include "fetch.h"
+#include "retry.h"
+
+struct jb_response {
+	long http_status;          /* 0 when no response arrived */
+	enum jb_net_error net_error;
+	char error[256];           /* what went wrong below HTTP */
+	char *body;                /* NUL-terminated; body_len bytes */
+	size_t body_len, body_capacity;
+	char *content_type;        /* NULL when absent */
+	char *retry_after;         /* raw Retry-After, NULL when absent */
+	char *location;            /* absolute redirect target, NULL when none */
+};
+
+void jb_response_clear(struct jb_response *response);
+
+struct jb_transport {
+	/* Gets url into response; returns 0, or an exit status when it cannot even try. */
+	int (*get)(struct jb_transport *transport, const char *url, struct jb_response *response);
+	void (*close)(struct jb_transport *transport);
+	void *state;
+	int local; /* 1: no network, no retries needed */
+};
+
+/* Returns 0 or an exit status. */
+int jb_transport_http_open(struct jb_transport *transport,
+			   const struct jb_fetch_settings *settings);
+int jb_transport_local_open(struct jb_transport *transport, const char *folder);
+
+#endif
