@@ -330,6 +330,9 @@ static void on_xml_error(void *context, xmlErrorPtr error)
 	len = strlen(message);
 	while (len > 0 && (message[len - 1] == '\n' || message[len - 1] == ' '))
 		message[--len] = '\0';
+	if (error->code == XML_ERR_DOCUMENT_END && reader->depth > 0)
+		snprintf(message, sizeof(message), "premature end of data: %d element%s not closed",
+			 reader->depth, reader->depth == 1 ? "" : "s");
 	message[0] = (char)tolower((unsigned char)message[0]);
 	jb_error("%s:%d:%d: %s", reader->name, error->line, error->int2, message);
 	reader->status = JB_EXIT_DATAERR;

@@ -1,0 +1,298 @@
+/* Unit tests of jb-transform: the SAX2 Atom reader on awkward chunks, page names, info paths. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../transform/atom_sax.h"
+#include "exitcode.h"
+#include "../../transform/metadata.h"
+#include "msg.h"
+#include "../../transform/pages.h"
+#include "../../transform/tidy_write.h"
+
+#define FEED_OPEN                                                                          \
+	"<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>\n"                   \
+	"<feed xml:base=\"https://opendata.cbs.nl/ODataFeed/odata/85099SYN/\" "             \
+	"xmlns=\"http://www.w3.org/2005/Atom\" "                                            \
+	"xmlns:d=\"http://schemas.microsoft.com/ado/2007/08/dataservices\" "                \
+	"xmlns:m=\"http://schemas.microsoft.com/ado/2007/08/dataservices/metadata\">\n"     \
+	"  <id>https://opendata.cbs.nl/ODataFeed/odata/85099SYN/TypedDataSet</id>\n"        \
+	"  <title type=\"text\">TypedDataSet</title>\n"
+
+static const char feed[] =
+	FEED_OPEN
+	"  <entry>\n"
+	"    <id>https://opendata.cbs.nl/ODataFeed/odata/85099SYN/TypedDataSet(10000)</id>\n"
+	"    <title /><author><name /></author>\n"
+	"    <content type=\"application/xml\">\n"
+	"      <m:properties>\n"
+	"        <d:ID m:type=\"Edm.Int32\">10000</d:ID>\n"
+	"        <d:RegioS xml:space=\"preserve\">GM0363    </d:RegioS>\n"
+	"        <d:Perioden>2021JJ00</d:Perioden>\n"
+	"        <d:JongerenTot18Jaar_1 m:type=\"Edm.Int32\">160315</d:JongerenTot18Jaar_1>\n"
+	"        <d:JongerenMetJeugdhulp_2 m:type=\"Edm.Int32\" m:null=\"true\" />\n"
+	"      </m:properties>\n"
+	"    </content>\n"
+	"  </entry>\n"
+	"  <entry><content type=\"application/xml\"><m:properties>"
+	"<d:Title>Rijen &amp; kolommen &#233;&lt;x&gt;</d:Title>"
+	"<d:Aandeel m:type=\"Edm.Double\">12.5</d:Aandeel>"
+	"<d:Code><![CDATA[a<b]]></d:Code>"
+	"</m:properties></content></entry>\n"
+	"  <link rel=\"next\" href=\"https://opendata.cbs.nl/ODataFeed/odata/85099SYN/TypedDataSet?$skip=20000\" />\n"
+	"</feed>\n";
+
+/* What the reader must hand over for feed, written out by hand. */
+static const char feed_expected[] =
+	"entry\n"
+	"ID=[10000] type 2\n"
+	"RegioS=[GM0363    ] type 0\n"
+	"Perioden=[2021JJ00] type 0\n"
+	"JongerenTot18Jaar_1=[160315] type 2\n"
+	"JongerenMetJeugdhulp_2=null type 2\n"
+	"entry\n"
+	"Title=[Rijen & kolommen \xc3\xa9<x>] type 0\n"
+	"Aandeel=[12.5] type 4\n"
+	"Code=[a<b] type 0\n";
+
+struct collected {
+	char text[4096];
+	size_t len;
+	int stop_after; /* stop with 74 after this many entries (0: never) */
+	int entries;
+};
+
+static int collect(const struct jb_atom_entry *entry, void *context)
+{
+	struct collected *out = context;
+	size_t i;
+
+	out->len += (size_t)snprintf(out->text + out->len, sizeof(out->text) - out->len, "entry\n");
+	for (i = 0; i < entry->count; i++) {
+		const struct jb_atom_property *p = &entry->properties[i];
+
+		if (p->is_null)
+			out->len += (size_t)snprintf(out->text + out->len, sizeof(out->text) - out->len,
+						     "%s=null type %d\n", p->name, (int)p->type);
+		else
+			out->len += (size_t)snprintf(out->text + out->len, sizeof(out->text) - out->len,
+						     "%s=[%s] type %d\n", p->name, p->value,
+						     (int)p->type);
+	}
+	out->entries++;
+	return out->stop_after && out->entries >= out->stop_after ? JB_EXIT_IOERR : 0;
+}
+
+/* Feeds document in pieces cut at the given offsets; returns the reader's status. */
+static int read_in_pieces(const char *document, const size_t *cuts, size_t cut_count,
+			  struct collected *out, char **next_link)
+{
+	struct jb_atom_reader *reader = jb_atom_reader_new("test.xml", collect, out);
+	size_t len = strlen(document), at = 0, i;
+	int status = 0;
+
+	ck_assert_ptr_nonnull(reader);
+	for (i = 0; i <= cut_count && status == 0; i++) {
+		size_t end = i < cut_count ? cuts[i] : len;
+
+		status = jb_atom_reader_push(reader, document + at, end - at, i == cut_count);
+		at = end;
+	}
+	if (next_link) {
+		const char *link = jb_atom_reader_next_link(reader);
+
+		*next_link = link ? strdup(link) : NULL;
+	}
+	jb_atom_reader_free(reader);
+	return status;
+}
+
+START_TEST(reader_hands_over_properties)
+{
+	struct collected out = { 0 };
+	char *next = NULL;
+
+	ck_assert_int_eq(read_in_pieces(feed, NULL, 0, &out, &next), 0);
+	ck_assert_str_eq(out.text, feed_expected);
+	ck_assert_str_eq(next, "https://opendata.cbs.nl/ODataFeed/odata/85099SYN/TypedDataSet?$skip=20000");
+	free(next);
+}
+END_TEST
+
+/* Every split into two chunks: mid-tag, mid-attribute, mid-entity, mid-CDATA, mid-UTF-8. */
+START_TEST(reader_same_for_every_two_chunk_split)
+{
+	size_t cut;
+
+	for (cut = 0; cut <= strlen(feed); cut++) {
+		struct collected out = { 0 };
+
+		ck_assert_int_eq(read_in_pieces(feed, &cut, 1, &out, NULL), 0);
+		ck_assert_msg(strcmp(out.text, feed_expected) == 0, "differs when cut at %zu", cut);
+	}
+}
+END_TEST
+
+START_TEST(reader_same_byte_by_byte)
+{
+	size_t len = strlen(feed), i;
+	size_t *cuts = malloc(len * sizeof(*cuts));
+	struct collected out = { 0 };
+
+	for (i = 0; i < len; i++)
+		cuts[i] = i + 1;
+	ck_assert_int_eq(read_in_pieces(feed, cuts, len - 1, &out, NULL), 0);
+	ck_assert_str_eq(out.text, feed_expected);
+	free(cuts);
+}
+END_TEST
+
+START_TEST(reader_ignores_prefixes)
+{
+	static const char other_prefixes[] =
+		"<a:feed xmlns:a=\"http://www.w3.org/2005/Atom\" "
+		"xmlns=\"http://schemas.microsoft.com/ado/2007/08/dataservices\" "
+		"xmlns:meta=\"http://schemas.microsoft.com/ado/2007/08/dataservices/metadata\">"
+		"<a:entry><a:content><meta:properties>"
+		"<RegioS>NL01  </RegioS><Waarde meta:type=\"Edm.Int64\" meta:null=\"true\"/>"
+		"</meta:properties></a:content></a:entry></a:feed>";
+	struct collected out = { 0 };
+
+	ck_assert_int_eq(read_in_pieces(other_prefixes, NULL, 0, &out, NULL), 0);
+	ck_assert_str_eq(out.text, "entry\nRegioS=[NL01  ] type 0\nWaarde=null type 3\n");
+}
+END_TEST
+
+START_TEST(reader_refuses_bad_documents)
+{
+	static const char *const bad[] = {
+		/* truncated */
+		FEED_OPEN "  <entry><content><m:properties><d:RegioS>GM03",
+		/* prefix d bound to another namespace */
+		"<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:d=\"http://example.org/d\" "
+		"xmlns:m=\"http://schemas.microsoft.com/ado/2007/08/dataservices/metadata\">"
+		"<entry><content><m:properties><d:RegioS>GM0363</d:RegioS>"
+		"</m:properties></content></entry></feed>",
+		/* billion laughs */
+		"<?xml version=\"1.0\"?>\n<!DOCTYPE feed [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;\">]>\n"
+		"<feed xmlns=\"http://www.w3.org/2005/Atom\">&b;</feed>",
+		/* external entity */
+		"<!DOCTYPE feed [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><feed xmlns=\"http://www.w3.org/2005/Atom\">&x;</feed>",
+		/* undeclared entity */
+		"<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>&x;</title></feed>",
+		/* not Atom */
+		"<rss><channel/></rss>",
+		/* an element inside a property */
+		"<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:d=\"http://schemas.microsoft.com/ado/2007/08/dataservices\" "
+		"xmlns:m=\"http://schemas.microsoft.com/ado/2007/08/dataservices/metadata\">"
+		"<entry><content><m:properties><d:A><d:B>1</d:B></d:A></m:properties></content></entry></feed>",
+		"",
+	};
+	size_t i;
+
+	jb_quiet = 1;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		struct collected out = { 0 };
+		size_t cut = strlen(bad[i]) / 2;
+
+		ck_assert_msg(read_in_pieces(bad[i], NULL, 0, &out, NULL) == JB_EXIT_DATAERR,
+			      "document %zu accepted", i);
+		ck_assert_msg(read_in_pieces(bad[i], &cut, 1, &out, NULL) == JB_EXIT_DATAERR,
+			      "document %zu accepted in two chunks", i);
+		ck_assert_msg(strstr(out.text, "aaaa") == NULL && strstr(out.text, "root") == NULL,
+			      "document %zu leaked an entity", i);
+	}
+	jb_quiet = 0;
+}
+END_TEST
+
+START_TEST(reader_stops_with_the_callback_status)
+{
+	struct collected out = { .stop_after = 1 };
+
+	ck_assert_int_eq(read_in_pieces(feed, NULL, 0, &out, NULL), JB_EXIT_IOERR);
+	ck_assert_int_eq(out.entries, 1);
+}
+END_TEST
+
+START_TEST(edm_types)
+{
+	ck_assert_int_eq(jb_edm_type_parse("Edm.Int32"), JB_EDM_INT32);
+	ck_assert_int_eq(jb_edm_type_parse("Edm.Int64"), JB_EDM_INT64);
+	ck_assert_int_eq(jb_edm_type_parse("Edm.Double"), JB_EDM_DOUBLE);
+	ck_assert_int_eq(jb_edm_type_parse("Edm.String"), JB_EDM_STRING);
+	ck_assert_int_eq(jb_edm_type_parse("Edm.DateTime"), JB_EDM_DATETIME);
+	ck_assert_int_eq(jb_edm_type_parse("Edm.Boolean"), JB_EDM_BOOLEAN);
+	ck_assert_int_eq(jb_edm_type_parse("Edm.Decimal"), JB_EDM_OTHER);
+}
+END_TEST
+
+START_TEST(page_names_give_their_skip)
+{
+	ck_assert_int_eq(jb_page_skip("TypedDataSet.xml", "TypedDataSet"), 0);
+	ck_assert_int_eq(jb_page_skip("TypedDataSet.skip10000.xml", "TypedDataSet"), 10000);
+	ck_assert_int_eq(jb_page_skip("TypedDataSet.skip120000.xml", "TypedDataSet"), 120000);
+	ck_assert_int_eq(jb_page_skip("TypedDataSet.skip010.xml", "TypedDataSet"), -1);
+	ck_assert_int_eq(jb_page_skip("TypedDataSet.skip.xml", "TypedDataSet"), -1);
+	ck_assert_int_eq(jb_page_skip("TypedDataSet.skip10000.xml.tmp.abc", "TypedDataSet"), -1);
+	ck_assert_int_eq(jb_page_skip("UntypedDataSet.xml", "TypedDataSet"), -1);
+	ck_assert_int_eq(jb_page_skip("RegioS.xml", "TypedDataSet"), -1);
+}
+END_TEST
+
+START_TEST(info_path_beside_the_data)
+{
+	char *path = jb_tidy_info_path("data/tidy/85099SYN.csv");
+
+	ck_assert_str_eq(path, "data/tidy/85099SYN.info.csv");
+	free(path);
+	ck_assert_ptr_null(jb_tidy_info_path("data/tidy/85099SYN"));
+	ck_assert_ptr_null(jb_tidy_info_path("data/tidy/.csv"));
+}
+END_TEST
+
+START_TEST(synthetic_from_any_text)
+{
+	struct jb_table_meta meta = { 0 };
+
+	meta.title = "Jongeren met jeugdzorg";
+	meta.source = "CBS";
+	ck_assert_int_eq(jb_metadata_is_synthetic(&meta), 0);
+	meta.title = "SYNTHETISCH: jongeren";
+	ck_assert_int_eq(jb_metadata_is_synthetic(&meta), 1);
+	meta.title = "Jongeren";
+	meta.description = "Made of Synthetic data";
+	ck_assert_int_eq(jb_metadata_is_synthetic(&meta), 1);
+	meta.description = "Synthese van bronnen";
+	ck_assert_int_eq(jb_metadata_is_synthetic(&meta), 0);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *suite = suite_create("transform");
+	TCase *reader = tcase_create("atom reader");
+	TCase *names = tcase_create("names");
+	SRunner *runner;
+	int failed;
+
+	tcase_set_timeout(reader, 60);
+	tcase_add_test(reader, reader_hands_over_properties);
+	tcase_add_test(reader, reader_same_for_every_two_chunk_split);
+	tcase_add_test(reader, reader_same_byte_by_byte);
+	tcase_add_test(reader, reader_ignores_prefixes);
+	tcase_add_test(reader, reader_refuses_bad_documents);
+	tcase_add_test(reader, reader_stops_with_the_callback_status);
+	tcase_add_test(reader, edm_types);
+	suite_add_tcase(suite, reader);
+	tcase_add_test(names, page_names_give_their_skip);
+	tcase_add_test(names, info_path_beside_the_data);
+	tcase_add_test(names, synthetic_from_any_text);
+	suite_add_tcase(suite, names);
+	runner = srunner_create(suite);
+	srunner_run_all(runner, CK_NORMAL);
+	failed = srunner_ntests_failed(runner);
+	srunner_free(runner);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
