@@ -1,0 +1,202 @@
+#include "html.h"
+
+#include <string.h>
+
+#include "report.h"
+
+void jb_html_escape(FILE *fp, const char *text)
+{
+	for (; text && *text; text++) {
+		switch (*text) {
+		case '&':
+			fputs("&amp;", fp);
+			break;
+		case '<':
+			fputs("&lt;", fp);
+			break;
+		case '>':
+			fputs("&gt;", fp);
+			break;
+		case '"':
+			fputs("&quot;", fp);
+			break;
+		case '\'':
+			fputs("&#39;", fp);
+			break;
+		default:
+			fputc(*text, fp);
+		}
+	}
+}
+
+static const char style_sheet[] =
+	":root{--ink:#1f2933;--muted:#52606d;--line:#d9e2ec;--soft:#f5f7fa;"
+	"--accent:#0b4f6c;--above:#b4532a;--above-soft:#e8b49a;--below:#2b5fad;"
+	"--below-soft:#a9c1e6;--within:#9aa5b1;--warn-bg:#fff4e5;--warn:#8a4b08}\n"
+	"*{box-sizing:border-box}\n"
+	"body{margin:0;font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,"
+	"\"Helvetica Neue\",Arial,sans-serif;color:var(--ink);background:#fff;"
+	"line-height:1.5;font-size:16px}\n"
+	"main,header.page,footer.page{max-width:60rem;margin:0 auto;padding:0 1.25rem}\n"
+	"header.page{padding-top:2rem;padding-bottom:.5rem}\n"
+	"header.page h1{font-size:1.9rem;margin:0 0 .25rem;letter-spacing:-.01em}\n"
+	"header.page p{margin:0;color:var(--muted)}\n"
+	"a{color:var(--accent)}\n"
+	".banner{background:var(--warn-bg);border-left:5px solid var(--warn);color:var(--warn);"
+	"padding:.9rem 1.1rem;margin:1.25rem 0;border-radius:4px}\n"
+	".banner strong{display:block;font-size:1.1rem}\n"
+	"nav.toc ul{padding-left:1.2rem;margin:.25rem 0 1rem}\n"
+	"section.indicator{border-top:1px solid var(--line);padding:1.5rem 0 2rem}\n"
+	"section.indicator h2{font-size:1.4rem;margin:0 0 .25rem}\n"
+	".meta{color:var(--muted);margin:.1rem 0}\n"
+	".source{display:inline-block;font-size:.85rem;padding:.15rem .55rem;border-radius:3px;"
+	"margin:.35rem 0;background:var(--soft);border:1px solid var(--line)}\n"
+	".source.synthetic{background:var(--warn-bg);border-color:#f0c48a;color:var(--warn)}\n"
+	".figures{display:flex;flex-wrap:wrap;gap:.75rem;margin:1rem 0}\n"
+	".figure{background:var(--soft);border-radius:4px;padding:.5rem .9rem;min-width:8rem}\n"
+	".figure span{display:block;font-size:.8rem;color:var(--muted)}\n"
+	".figure b{font-size:1.25rem;font-variant-numeric:tabular-nums}\n"
+	"svg.chart{width:100%;height:auto;max-width:46rem;display:block;margin:.5rem 0}\n"
+	"svg text{font-family:inherit;font-size:11px;fill:var(--muted)}\n"
+	"svg .axis{stroke:#7b8794;stroke-width:1}\n"
+	"svg .grid{stroke:var(--line);stroke-width:1}\n"
+	"svg .national{stroke:var(--ink);stroke-width:1.5}\n"
+	"svg .limit95{stroke:#7b8794;stroke-width:1.2;fill:none;stroke-dasharray:5 3}\n"
+	"svg .limit998{stroke:#3e4c59;stroke-width:1.2;fill:none}\n"
+	"svg .box{fill:#e4e7eb;stroke:#9aa5b1}\n"
+	".f-above998{fill:var(--above);color:var(--above)}\n"
+	".f-above95{fill:var(--above-soft);color:#8f3f1d}\n"
+	".f-below998{fill:var(--below);color:var(--below)}\n"
+	".f-below95{fill:var(--below-soft);color:#24508f}\n"
+	".f-within{fill:var(--within);color:var(--muted)}\n"
+	".f-none{fill:#cbd2d9;color:var(--muted)}\n"
+	"svg circle{stroke:#fff;stroke-width:.8;fill-opacity:.9}\n"
+	"svg a circle:hover{stroke:var(--ink)}\n"
+	".legend{list-style:none;padding:0;margin:.25rem 0 1rem;display:flex;flex-wrap:wrap;"
+	"gap:.3rem 1.1rem;font-size:.85rem;color:var(--muted)}\n"
+	".legend i{display:inline-block;width:.7rem;height:.7rem;border-radius:50%;"
+	"margin-right:.35rem;vertical-align:-.05rem;background:currentColor}\n"
+	".tablewrap{max-height:32rem;overflow:auto;border:1px solid var(--line);border-radius:4px}\n"
+	"table{border-collapse:collapse;width:100%;font-size:.9rem}\n"
+	"th,td{padding:.35rem .6rem;text-align:left;border-bottom:1px solid var(--line)}\n"
+	"th{background:var(--soft);position:sticky;top:0;font-weight:600;white-space:nowrap}\n"
+	"th[data-sort-type]{cursor:pointer}\n"
+	"th[aria-sort=ascending]::after{content:\" \\25B2\";font-size:.7em}\n"
+	"th[aria-sort=descending]::after{content:\" \\25BC\";font-size:.7em}\n"
+	"td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}\n"
+	"tbody tr:nth-child(even){background:#fbfcfd}\n"
+	"tbody tr:hover{background:#eef2f6}\n"
+	"td.flag{white-space:nowrap}\n"
+	"table.facts{width:auto;min-width:22rem;margin:.5rem 0}\n"
+	"table.facts th{position:static;background:none;font-weight:500;color:var(--muted)}\n"
+	".search{margin:1rem 0}\n"
+	".search input{font:inherit;padding:.4rem .6rem;width:100%;max-width:22rem;"
+	"border:1px solid #bcccdc;border-radius:4px}\n"
+	"footer.page{border-top:1px solid var(--line);margin-top:2rem;padding-top:1rem;"
+	"padding-bottom:2rem;color:var(--muted);font-size:.85rem}\n"
+	"footer.page ul{padding-left:1.2rem;margin:.25rem 0}\n"
+	"@media print{@page{size:A4;margin:15mm}body{font-size:10.5pt}"
+	".search,nav.toc{display:none}.tablewrap{max-height:none;overflow:visible;border:0}"
+	"th{position:static}section.indicator{break-inside:avoid}a{color:inherit;text-decoration:none}}\n";
+
+/* Sorting by a click on a header, and filtering rows with the search box. */
+static const char script[] =
+	"(function(){\n"
+	"function key(cell,type){var v=cell.getAttribute('data-sort');if(v===null)v=cell.textContent;"
+	"if(type==='num'){var n=parseFloat(v);return isNaN(n)?-Infinity:n;}return v.toLowerCase();}\n"
+	"document.querySelectorAll('table.sortable').forEach(function(table){\n"
+	"var heads=table.querySelectorAll('th');\n"
+	"heads.forEach(function(th,col){var type=th.getAttribute('data-sort-type');if(!type)return;\n"
+	"th.addEventListener('click',function(){\n"
+	"var asc=th.getAttribute('aria-sort')!=='ascending';\n"
+	"heads.forEach(function(h){h.removeAttribute('aria-sort');});\n"
+	"th.setAttribute('aria-sort',asc?'ascending':'descending');\n"
+	"var body=table.tBodies[0];var rows=Array.prototype.slice.call(body.rows);\n"
+	"rows.sort(function(a,b){var x=key(a.cells[col],type),y=key(b.cells[col],type);"
+	"var c=type==='num'?x-y:x.localeCompare(y,'nl');return asc?c:-c;});\n"
+	"rows.forEach(function(r){body.appendChild(r);});});});});\n"
+	"var box=document.getElementById('zoek');\n"
+	"if(box)box.addEventListener('input',function(){var q=box.value.trim().toLowerCase();\n"
+	"document.querySelectorAll('table.sortable tbody tr').forEach(function(r){\n"
+	"r.style.display=!q||r.textContent.toLowerCase().indexOf(q)>=0?'':'none';});});\n"
+	"})();\n";
+
+void jb_html_begin(FILE *fp, const struct jb_report *report, const char *page_title,
+		   const char *root)
+{
+	fputs("<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
+	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	      "<title>", fp);
+	jb_html_escape(fp, page_title);
+	fputs("</title>\n<style>\n", fp);
+	fputs(style_sheet, fp);
+	fputs("</style>\n</head>\n<body>\n<header class=\"page\">\n<p><a href=\"", fp);
+	jb_html_escape(fp, root);
+	fputs("index.html\">", fp);
+	jb_html_escape(fp, report->title);
+	fputs("</a></p>\n<h1>", fp);
+	jb_html_escape(fp, page_title);
+	fputs("</h1>\n<p>Gemeenten vergeleken met het landelijk beeld &middot; gemaakt ", fp);
+	jb_html_escape(fp, report->run_time);
+	fputs("</p>\n</header>\n<main>\n", fp);
+	jb_html_banner(fp, report);
+}
+
+void jb_html_banner(FILE *fp, const struct jb_report *report)
+{
+	if (!report->synthetic)
+		return;
+	fputs("<div class=\"banner\" role=\"note\"><strong>Let op: synthetische gegevens "
+	      "&mdash; geen CBS-cijfers</strong>Een deel van de indicatoren op deze pagina "
+	      "is berekend uit synthetische (verzonnen) gegevens in de vorm van een CBS-tabel. "
+	      "Ze tonen hoe de benchmark werkt en zeggen niets over echte gemeenten. "
+	      "Bij elke indicator staat de bron.</div>\n", fp);
+}
+
+static void footer_date(FILE *fp, const char *modified)
+{
+	char date[11];
+
+	if (modified && strlen(modified) >= 10 && modified[4] == '-' && modified[7] == '-') {
+		memcpy(date, modified, 10);
+		date[10] = '\0';
+		jb_html_escape(fp, date);
+	} else {
+		jb_html_escape(fp, modified && *modified ? modified : "onbekend");
+	}
+}
+
+void jb_html_end(FILE *fp, const struct jb_report *report)
+{
+	size_t i;
+
+	fputs("</main>\n<footer class=\"page\">\n<p><strong>Bron: CBS</strong> "
+	      "(StatLine open data), tabellen:</p>\n<ul>\n", fp);
+	for (i = 0; i < report->table_count; i++) {
+		const struct jb_table_info *table = &report->tables[i];
+
+		fputs("<li>", fp);
+		jb_html_escape(fp, table->id);
+		fputs(" &mdash; ", fp);
+		jb_html_escape(fp, table->title && *table->title ? table->title : "zonder titel");
+		fputs(" (gewijzigd ", fp);
+		footer_date(fp, table->modified);
+		fputs(")", fp);
+		if (table->synthetic)
+			fputs(" &mdash; <strong>synthetisch, geen CBS-cijfers</strong>", fp);
+		fputs("</li>\n", fp);
+	}
+	fputs("</ul>\n<p>Gemeentelijke indeling: ", fp);
+	if (report->boundary_year > 0)
+		fprintf(fp, "%ld", report->boundary_year);
+	else
+		fputs("niet opgegeven", fp);
+	fputs(" &middot; rapport gemaakt ", fp);
+	jb_html_escape(fp, report->run_time);
+	fputs("</p>\n", fp);
+	if (report->provisional)
+		fputs("<p>* voorlopige cijfers: CBS kan ze nog herzien.</p>\n", fp);
+	fputs("</footer>\n<script>\n", fp);
+	fputs(script, fp);
+	fputs("</script>\n</body>\n</html>\n", fp);
+}

@@ -1,0 +1,129 @@
+/* index.html: every indicator of the newest period. */
+#include <math.h>
+#include <string.h>
+
+#include "format.h"
+#include "funnel_svg.h"
+#include "html.h"
+#include "pages.h"
+#include "report.h"
+#include "table_html.h"
+
+static void figure(FILE *fp, const char *label, double value, const char *unit)
+{
+	char text[64];
+
+	fputs("<div class=\"figure\"><span>", fp);
+	jb_html_escape(fp, label);
+	fputs("</span><b>", fp);
+	if (isfinite(value))
+		jb_html_escape(fp, jb_format_value(text, sizeof(text), value, unit));
+	else
+		fputs("&ndash;", fp);
+	fputs("</b></div>", fp);
+}
+
+/* The section's note on where its numbers come from. */
+static void source_note(FILE *fp, const struct jb_indicator_view *view)
+{
+	const char *table_id = view->table ? view->table->id : NULL;
+
+	if (view->synthetic) {
+		fputs("<p class=\"source synthetic\">Bron: synthetische gegevens &mdash; "
+		      "geen CBS-cijfers", fp);
+	} else if (view->source && strcmp(view->source, "reconstructed") == 0) {
+		fputs("<p class=\"source\">Bron: echte waarden uit de ", fp);
+		jb_html_escape(fp, view->period_label ? view->period_label :
+				   view->table && view->table->title ? view->table->title :
+				   "gepubliceerde bron");
+		fputs(", in een nagebouwde CBS-tabelindeling", fp);
+	} else {
+		fputs("<p class=\"source\">Bron: CBS StatLine", fp);
+	}
+	if (table_id) {
+		fputs(" (tabel ", fp);
+		jb_html_escape(fp, table_id);
+		fputs(")", fp);
+	}
+	fputs("</p>\n", fp);
+}
+
+static void legend(FILE *fp, int value_only)
+{
+	if (value_only)
+		return;
+	fputs("<ul class=\"legend\">"
+	      "<li class=\"f-above998\"><i></i>hoger dan verwacht (buiten 99,8%)</li>"
+	      "<li class=\"f-above95\"><i></i>hoger (buiten 95%)</li>"
+	      "<li class=\"f-within\"><i></i>binnen de grenzen</li>"
+	      "<li class=\"f-below95\"><i></i>lager (buiten 95%)</li>"
+	      "<li class=\"f-below998\"><i></i>lager dan verwacht (buiten 99,8%)</li>"
+	      "</ul>\n<p class=\"meta\">Doorgetrokken lijn: landelijk; stippellijn: "
+	      "95%-grenzen; dunne lijn: 99,8%-grenzen. Beweeg over een punt voor de "
+	      "gemeente.</p>\n", fp);
+}
+
+static void indicator_section(FILE *fp, const struct jb_indicator_view *view)
+{
+	char period[128];
+
+	fputs("<section class=\"indicator\" id=\"", fp);
+	fputs("i-", fp);
+	jb_html_escape(fp, view->name);
+	fputs("\">\n<h2>", fp);
+	jb_html_escape(fp, view->title ? view->title : view->name);
+	fputs("</h2>\n<p class=\"meta\">Periode: ", fp);
+	jb_html_escape(fp, jb_format_view_period(period, sizeof(period), view));
+	fprintf(fp, " &middot; %zu gemeenten</p>\n", view->row_count);
+	source_note(fp, view);
+	if (view->description) {
+		fputs("<p>", fp);
+		jb_html_escape(fp, view->description);
+		fputs("</p>\n", fp);
+	}
+	if (view->row_count == 0) {
+		fputs("<p>Geen gegevens in de benchmark.</p>\n</section>\n", fp);
+		return;
+	}
+	fputs("<div class=\"figures\">", fp);
+	if (!view->value_only)
+		figure(fp, "Landelijk", view->national, view->unit);
+	figure(fp, "Q1 (25%)", view->q1, view->unit);
+	figure(fp, "Mediaan", view->median, view->unit);
+	figure(fp, "Q3 (75%)", view->q3, view->unit);
+	fputs("</div>\n", fp);
+	if (view->value_only)
+		jb_strip_svg(fp, view, "gemeente/");
+	else
+		jb_funnel_svg(fp, view, "gemeente/");
+	legend(fp, view->value_only);
+	jb_table_html(fp, view, "gemeente/");
+	fputs("</section>\n", fp);
+}
+
+void jb_index_page(FILE *fp, const void *context)
+{
+	const struct jb_report *report = context;
+	size_t i;
+
+	jb_html_begin(fp, report, report->title, "");
+	fputs("<nav class=\"toc\"><strong>Indicatoren</strong><ul>\n", fp);
+	for (i = 0; i < report->indicator_count; i++) {
+		const struct jb_indicator_view *view = &report->indicators[i];
+		char period[128];
+
+		fputs("<li><a href=\"#i-", fp);
+		jb_html_escape(fp, view->name);
+		fputs("\">", fp);
+		jb_html_escape(fp, view->title ? view->title : view->name);
+		fputs("</a> (", fp);
+		jb_html_escape(fp, jb_format_view_period(period, sizeof(period), view));
+		fputs(")</li>\n", fp);
+	}
+	fputs("</ul></nav>\n<div class=\"search\"><label for=\"zoek\">Zoek een gemeente "
+	      "</label><input id=\"zoek\" type=\"search\" placeholder=\"naam of code, "
+	      "bijvoorbeeld Utrecht of GM0344\" autocomplete=\"off\"></div>\n", fp);
+	for (i = 0; i < report->indicator_count; i++)
+		indicator_section(fp, &report->indicators[i]);
+	jb_html_end(fp, report);
+}

@@ -1,0 +1,86 @@
+/*
+ * The report's inputs in memory: benchmark.csv rows grouped per indicator
+ * (config order) for the newest period, the tables' info files, and what
+ * the pages say about the run.
+ */
+#ifndef JB_OUT_REPORT_H
+#define JB_OUT_REPORT_H
+
+#include <stddef.h>
+
+#include "config.h"
+
+/* The columns of data/stats/benchmark.csv this program reads. */
+enum jb_bench_column {
+	BENCH_INDICATOR, BENCH_INDICATOR_TITLE, BENCH_PERIOD, BENCH_PERIOD_STATUS,
+	BENCH_REGION_CODE, BENCH_REGION_NAME, BENCH_NUMERATOR, BENCH_DENOMINATOR,
+	BENCH_VALUE, BENCH_CI_LOW, BENCH_CI_HIGH, BENCH_NATIONAL, BENCH_Q1,
+	BENCH_MEDIAN, BENCH_Q3, BENCH_Z, BENCH_LIMIT95_LOW, BENCH_LIMIT95_HIGH,
+	BENCH_LIMIT998_LOW, BENCH_LIMIT998_HIGH, BENCH_FLAG95, BENCH_FLAG998,
+	BENCH_STATUS, BENCH_SOURCE, BENCH_COLUMN_COUNT
+};
+extern const char *const jb_bench_column_names[BENCH_COLUMN_COUNT];
+/* 1 for the columns that hold numbers (parsed into jb_bench_row.number). */
+int jb_bench_column_is_number(enum jb_bench_column column);
+
+/* One row of benchmark.csv; numbers NAN when the field is empty. */
+struct jb_bench_row {
+	char *text[BENCH_COLUMN_COUNT];
+	double number[BENCH_COLUMN_COUNT];
+	unsigned long line;
+};
+
+/* A table's data/tidy/<ID>.info.csv. */
+struct jb_table_info {
+	char *id, *title, *modified, *period, *short_description;
+	int synthetic;
+};
+
+/* One indicator in its newest period. */
+struct jb_indicator_view {
+	char *name;             /* the [indicator NAME] */
+	char *title, *description, *unit, *period_label, *higher_is;
+	double per;
+	const struct jb_table_info *table; /* NULL when the indicator names no known table */
+	char *table_origin;     /* [table] origin: cbs, synthetic, reconstructed */
+	char *period, *period_status, *source;
+	struct jb_bench_row **rows; /* borrowed, region order */
+	size_t row_count;
+	double national, q1, median, q3;
+	int value_only;         /* a published rate: no numerator, denominator, limits */
+	int synthetic;
+};
+
+struct jb_report {
+	char *title;
+	long boundary_year;
+	char run_time[32];      /* "2025-07-01 08:00 UTC" */
+	char *benchmark_path;
+	char *benchmark_bytes;  /* the file as read, copied into the run */
+	size_t benchmark_len;
+	struct jb_bench_row *rows;
+	size_t row_count, row_capacity;
+	struct jb_table_info *tables;
+	size_t table_count;
+	struct jb_indicator_view *indicators;
+	size_t indicator_count;
+	int synthetic;          /* any indicator's source is synthetic */
+	int provisional;        /* any shown period is provisional */
+};
+
+/*
+ * Reads config, benchmark and info files into report; returns a JB_EXIT_*
+ * status (65 malformed, 66 missing, 78 configuration) with a message.
+ */
+int jb_report_load(struct jb_report *report, const char *config_path,
+		   const char *benchmark_path, const char *tidy_dir);
+void jb_report_free(struct jb_report *report);
+
+/* Parses a benchmark held in memory (name used in messages); JB_EXIT_* status. */
+int jb_report_parse_benchmark(struct jb_report *report, const char *name,
+			      const char *bytes, size_t len);
+
+/* The source of an indicator in words, for its section note. */
+const char *jb_source_label(const char *source);
+
+#endif

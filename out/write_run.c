@@ -1,0 +1,97 @@
+#include "write_run.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "exitcode.h"
+#include "msg.h"
+#include "pages.h"
+#include "report.h"
+#include "run_dir.h"
+#include "table_html.h"
+#include "xalloc.h"
+
+static void copy_benchmark(FILE *fp, const void *context)
+{
+	const struct jb_report *report = context;
+
+	if (report->benchmark_len)
+		fwrite(report->benchmark_bytes, 1, report->benchmark_len, fp);
+}
+
+/* One page per municipality of any indicator, once each. */
+static int write_region_pages(const struct jb_run *run, const struct jb_report *report)
+{
+	struct jb_region_page page = { report, NULL, NULL };
+	size_t i, j;
+	int rc;
+
+	for (i = 0; i < report->row_count; i++) {
+		const struct jb_bench_row *row = &report->rows[i];
+		char *name;
+
+		if (!jb_region_code_is_safe(row->text[BENCH_REGION_CODE]))
+			continue;
+		for (j = 0; j < i; j++)
+			if (strcmp(report->rows[j].text[BENCH_REGION_CODE],
+				   row->text[BENCH_REGION_CODE]) == 0)
+				break;
+		if (j < i)
+			continue;
+		page.region_code = row->text[BENCH_REGION_CODE];
+		page.region_name = row->text[BENCH_REGION_NAME];
+		name = jb_xasprintf("gemeente/%s.html", page.region_code);
+		rc = jb_run_write(run, name, jb_region_page, &page);
+		free(name);
+		if (rc != JB_EXIT_OK)
+			return rc;
+	}
+	return JB_EXIT_OK;
+}
+
+static int write_pages(const struct jb_run *run, const struct jb_report *report)
+{
+	int rc = jb_run_write(run, "benchmark.csv", copy_benchmark, report);
+
+	if (rc == JB_EXIT_OK)
+		rc = write_region_pages(run, report);
+	if (rc == JB_EXIT_OK)
+		rc = jb_run_write(run, "index.html", jb_index_page, report);
+	return rc;
+}
+
+int jb_report_write(const struct jb_report_options *options)
+{
+	struct jb_report report;
+	struct jb_run run;
+	char default_id[32];
+	const char *run_id = options->run_id;
+	int rc;
+
+	if (!run_id) {
+		jb_run_id_for_time(default_id, sizeof(default_id), (long long)time(NULL));
+		run_id = default_id;
+	}
+	if (!jb_run_id_is_valid(run_id)) {
+		jb_warn("run id '%s': use letters, digits, '.', '_' and '-'", run_id);
+		return JB_EXIT_USAGE;
+	}
+	rc = jb_report_load(&report, options->config_path, options->benchmark_path,
+			    options->tidy_dir);
+	if (rc == JB_EXIT_OK) {
+		rc = jb_run_begin(&run, options->reports_dir, run_id);
+		if (rc == JB_EXIT_OK)
+			rc = write_pages(&run, &report);
+		if (rc == JB_EXIT_OK)
+			rc = jb_run_commit(&run);
+		if (rc != JB_EXIT_OK)
+			jb_run_abort(&run);
+		else if (options->verbose)
+			printf("%s/index.html\n", run.final_dir);
+		jb_run_free(&run);
+	}
+	jb_report_free(&report);
+	return rc;
+}

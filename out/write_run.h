@@ -1,0 +1,17 @@
+/* One report run from the inputs to reports/<run-id> and reports/latest. */
+#ifndef JB_OUT_WRITE_RUN_H
+#define JB_OUT_WRITE_RUN_H
+
+struct jb_report_options {
+	const char *config_path;
+	const char *benchmark_path;
+	const char *tidy_dir;
+	const char *reports_dir;
+	const char *run_id;  /* NULL: the UTC time */
+	int verbose;         /* print the index path on stdout */
+};
+
+/* Reads, writes every page, switches latest; a JB_EXIT_* status. */
+int jb_report_write(const struct jb_report_options *options);
+
+#endif
