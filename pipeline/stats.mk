@@ -6,3 +6,4 @@ LIB_GSL = $(shell pkg-config --libs gsl)
 $(eval $(call jb_program,jb-stats,stats/main.c $(STATS_SOURCES),$(LIB_GSL) $(LIB_CSV) $(LIB_INIH)))
 $(eval $(call jb_unit_test,test-stats,tests/stats/test_stats.c $(STATS_SOURCES),$(LIB_GSL) $(LIB_CSV) $(LIB_INIH)))
 CLI_TESTS += tests/stats/cli.sh
+$(OBJ)/tests/stats/%.o: CPPFLAGS += -Istats

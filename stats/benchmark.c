@@ -122,13 +122,14 @@ static void compute_period_counts(const struct stats_indicator *indicator,
 		no_denominator += units[i].status == STATS_NO_DENOMINATOR;
 	}
 	if (zero) {
-		what = jb_xasprintf("%zu municipalities with denominator 0: not computed", zero);
+		what = jb_xasprintf("denominator 0 in %zu of %zu municipalities: not computed",
+				    zero, count);
 		note(indicator, units[0].period, what);
 		free(what);
 	}
 	if (no_denominator) {
-		what = jb_xasprintf("%zu municipalities without denominator: not computed",
-				    no_denominator);
+		what = jb_xasprintf("no denominator in %zu of %zu municipalities: not computed",
+				    no_denominator, count);
 		note(indicator, units[0].period, what);
 		free(what);
 	}

@@ -1,0 +1,95 @@
+# jb-stats: the fixture of tests/stats/data gives exactly expected-benchmark.csv
+# (computed independently by tests/stats/data/expected.py), and every failure
+# has its exit status and a message naming what failed.
+. tests/lib/cli.sh
+
+D=tests/stats/data
+help_test jb-stats
+run jb-stats --help
+expect "--help documents the exit statuses" stdout_has "66  a tidy or info file is missing"
+
+run jb-stats -c $D/jeugdbench.ini --tidy $D -o "$T/out/benchmark.csv"
+expect "the fixture runs" status 0
+expect "the benchmark is the independently computed one" same "$D/expected-benchmark.csv:$T/out/benchmark.csv"
+expect "a zero denominator is reported" stderr_has "TESTA01.csv: hulp 2021JJ00: denominator 0 in 1 of 5 municipalities"
+expect "stdout stays empty" stdout_empty
+no_temp_files "no temporary file is left" "$T/out"
+
+run jb-stats -c $D/jeugdbench.ini --tidy $D -o "$T/out/again.csv"
+expect "two runs are byte-identical" same "$T/out/benchmark.csv:$T/out/again.csv"
+
+# measures named by their title instead of their key stem
+sed -e 's/^numerator = Care$/numerator = Jongeren met jeugdhulp/' \
+	-e 's/^denominator = Pop$/denominator = Jongeren tot 18 jaar/' $D/jeugdbench.ini >"$T/titles.ini"
+run jb-stats -c "$T/titles.ini" --tidy $D -o "$T/titles.csv"
+expect "measures resolve by title" same "$D/expected-benchmark.csv:$T/titles.csv"
+
+# a missing tidy table: 66 naming it, the previous output untouched
+mkdir -p "$T/tidy"
+cp $D/TESTA01.csv $D/TESTA01.info.csv $D/TESTB02.info.csv "$T/tidy/"
+echo old >"$T/old.csv"
+run jb-stats -c $D/jeugdbench.ini --tidy "$T/tidy" -o "$T/old.csv"
+expect "a missing tidy file exits 66" status 66
+expect "the message names the file and the indicator" stderr_has "$T/tidy/TESTB02.csv: cannot open (table of indicator kaart): No such file or directory"
+printf 'old\n' >"$T/old.expected"
+expect "the previous output stays" same "$T/old.csv:$T/old.expected"
+no_temp_files "a failed run leaves no temporary" "$T"
+
+cp $D/TESTB02.csv "$T/tidy/"
+rm "$T/tidy/TESTB02.info.csv"
+run jb-stats -c $D/jeugdbench.ini --tidy "$T/tidy" -o "$T/x.csv"
+expect "a missing info file exits 66" status 66
+expect "it is named" stderr_has "TESTB02.info.csv: cannot open"
+
+# a measure that cannot be resolved: 65 naming the stem and the candidates
+sed 's/^numerator = Care$/numerator = Caer/' $D/jeugdbench.ini >"$T/typo.ini"
+run jb-stats -c "$T/typo.ini" --tidy $D -o "$T/x.csv"
+expect "an unresolvable measure exits 65" status 65
+expect "it names the stem and the measure keys" stderr_has "TESTA01.csv: numerator measure 'Caer' not found; measure keys: Pop_1, Care_2, CareOther_3"
+expect "and writes nothing" no_file "$T/x.csv"
+
+# two measures with the same stem are ambiguous
+mkdir -p "$T/ambiguous"
+cp $D/*.csv "$T/ambiguous/"
+sed -n 's/,Care_2,/,Care_7,/p' $D/TESTA01.csv | head -n 1 >>"$T/ambiguous/TESTA01.csv"
+run jb-stats -c $D/jeugdbench.ini --tidy "$T/ambiguous" -o "$T/x.csv"
+expect "an ambiguous stem exits 65" status 65
+expect "it lists both keys" stderr_has "numerator measure 'Care' is ambiguous: Care_2, Care_7"
+
+# malformed tidy data: 65 with file and line
+mkdir -p "$T/bad"
+cp $D/*.csv "$T/bad/"
+sed 's/^GM0001,Aa,GM,2021JJ00,definitief,Care_2,\(.*\),100,ok$/GM0001,Aa,GM,2021JJ00,definitief,Care_2,\1,1e3x,ok/' \
+	$D/TESTA01.csv >"$T/bad/TESTA01.csv"
+run jb-stats -c $D/jeugdbench.ini --tidy "$T/bad" -o "$T/x.csv"
+expect "a value that is not a number exits 65" status 65
+expect "it names file and line" stderr_has "TESTA01.csv:12: value '1e3x' is not a number"
+
+sed 's/^GM0001,Aa,GM,2021JJ00,definitief,Care_2,\(.*\),100,ok$/GM0001,Aa,GM,2021JJ00,definitief,Care_2,\1,1001,ok/' \
+	$D/TESTA01.csv >"$T/bad/TESTA01.csv"
+run jb-stats -c $D/jeugdbench.ini --tidy "$T/bad" -o "$T/x.csv"
+expect "a numerator above its denominator exits 65" status 65
+expect "it names the line" stderr_has "TESTA01.csv:12: GM0001 2021JJ00: numerator 1001 above denominator 1000 (line 11)"
+
+printf 'region_code,value\nGM0001,3\n' >"$T/bad/TESTA01.csv"
+run jb-stats -c $D/jeugdbench.ini --tidy "$T/bad" -o "$T/x.csv"
+expect "a file that is not tidy exits 65" status 65
+expect "it names the missing column" stderr_has "TESTA01.csv:1: no column 'region_name'"
+
+# output that cannot be created: 73
+echo file >"$T/plain"
+run jb-stats -c $D/jeugdbench.ini --tidy $D -o "$T/plain/sub/benchmark.csv"
+expect "an output folder that cannot be created exits 73" status 73
+expect "it names the folder" stderr_has "$T/plain/sub: cannot create folder: Not a directory"
+
+# configuration and command line
+sed 's/^funnel_levels = .*/funnel_levels = 0.998 0.95/' $D/jeugdbench.ini >"$T/levels.ini"
+run jb-stats -c "$T/levels.ini" --tidy $D -o "$T/x.csv"
+expect "decreasing funnel levels exit 78" status 78
+expect "the message names file and line" stderr_has "levels.ini:34: [stats] funnel_levels = '0.998 0.95'"
+
+run jb-stats -c "$T/none.ini" --tidy $D -o "$T/x.csv"
+expect "a missing configuration exits 78" status 78
+
+run jb-stats -c $D/jeugdbench.ini --tidy $D -o "$T/x.csv" extra
+expect "an extra argument exits 64" status 64

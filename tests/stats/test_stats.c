@@ -1,0 +1,380 @@
+/*
+ * Unit tests of stats/: Wilson intervals, funnel limits, z-scores, national
+ * value, quartiles, number format and degenerate periods.  Expected values
+ * come from published examples (Newcombe 1998) or were computed
+ * independently with Python's statistics.NormalDist and plain math at
+ * test-writing time (the one-liners are quoted beside them).
+ */
+#include <check.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "benchmark.h"
+#include "benchmark_write.h"
+#include "funnel.h"
+#include "msg.h"
+#include "reference.h"
+#include "wilson.h"
+#include "xalloc.h"
+
+#define TOLERANCE 1e-9
+/* NormalDist().inv_cdf(0.975), NormalDist().inv_cdf(0.999) */
+#define Z95 1.9599639845400536
+#define Z998 3.090232306167813
+
+START_TEST(normal_quantiles_of_the_funnel_levels)
+{
+	double z;
+
+	ck_assert_int_eq(stats_normal_quantile(0.95, &z), 0);
+	ck_assert_double_eq_tol(z, Z95, TOLERANCE);
+	ck_assert_int_eq(stats_normal_quantile(0.998, &z), 0);
+	ck_assert_double_eq_tol(z, Z998, TOLERANCE);
+	ck_assert_int_eq(stats_normal_quantile(0, &z), -1);
+	ck_assert_int_eq(stats_normal_quantile(1, &z), -1);
+	ck_assert_int_eq(stats_normal_quantile(NAN, &z), -1);
+}
+END_TEST
+
+/* Newcombe (1998), Stat Med 17:857-872, Table I, method 3 (score interval) */
+START_TEST(wilson_matches_newcombe_1998)
+{
+	static const struct {
+		double x, n, low, high;
+	} examples[] = {
+		{ 81, 263, 0.2553, 0.3662 },
+		{ 15, 148, 0.0624, 0.1605 },
+		{ 0, 20, 0.0, 0.1611 },
+		{ 1, 29, 0.0061, 0.1718 },
+	};
+	struct stats_interval interval;
+	size_t i;
+
+	for (i = 0; i < sizeof(examples) / sizeof(examples[0]); i++) {
+		ck_assert_int_eq(stats_wilson(examples[i].x, examples[i].n, Z95, &interval), 0);
+		ck_assert_double_eq_tol(interval.low, examples[i].low, 0.00005);
+		ck_assert_double_eq_tol(interval.high, examples[i].high, 0.00005);
+	}
+	/* the closed form in full precision (Python, same formula) */
+	ck_assert_int_eq(stats_wilson(81, 263, Z95, &interval), 0);
+	ck_assert_double_eq_tol(interval.low, 0.2552885198782743, TOLERANCE);
+	ck_assert_double_eq_tol(interval.high, 0.3662095769828001, TOLERANCE);
+}
+END_TEST
+
+START_TEST(wilson_edges_have_closed_forms)
+{
+	struct stats_interval interval;
+
+	/* x = 0: [0, z^2 / (n + z^2)] */
+	ck_assert_int_eq(stats_wilson(0, 20, Z95, &interval), 0);
+	ck_assert(interval.low == 0);
+	ck_assert_double_eq_tol(interval.high, 0.16112515805281932, TOLERANCE);
+	/* x = n: [n / (n + z^2), 1] */
+	ck_assert_int_eq(stats_wilson(10, 10, Z95, &interval), 0);
+	ck_assert_double_eq_tol(interval.low, 0.7224672001371109, TOLERANCE);
+	ck_assert(interval.high == 1);
+}
+END_TEST
+
+START_TEST(wilson_refuses_what_has_no_interval)
+{
+	struct stats_interval interval = { -7, -7 };
+
+	ck_assert_int_eq(stats_wilson(0, 0, Z95, &interval), -1);
+	ck_assert_int_eq(stats_wilson(5, 4, Z95, &interval), -1);
+	ck_assert_int_eq(stats_wilson(-1, 4, Z95, &interval), -1);
+	ck_assert_int_eq(stats_wilson(NAN, 4, Z95, &interval), -1);
+	ck_assert_int_eq(stats_wilson(1, INFINITY, Z95, &interval), -1);
+	ck_assert_int_eq(stats_wilson(1, 4, 0, &interval), -1);
+	ck_assert(interval.low == -7 && interval.high == -7);
+}
+END_TEST
+
+/* 2,000 draws of Binomial(n, p): the 95% interval covers p in 93-97% of them */
+START_TEST(wilson_covers_the_truth)
+{
+	static const struct {
+		unsigned n;
+		double p;
+	} truths[] = { { 200, 0.3 }, { 1000, 0.05 }, { 80, 0.5 } };
+	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+	struct stats_interval interval;
+	size_t t, replicate, covered;
+
+	ck_assert_ptr_nonnull(rng);
+	gsl_rng_set(rng, 20150101);
+	for (t = 0; t < sizeof(truths) / sizeof(truths[0]); t++) {
+		covered = 0;
+		for (replicate = 0; replicate < 2000; replicate++) {
+			unsigned x = gsl_ran_binomial(rng, truths[t].p, truths[t].n);
+
+			ck_assert_int_eq(stats_wilson(x, truths[t].n, Z95, &interval), 0);
+			covered += interval.low <= truths[t].p && truths[t].p <= interval.high;
+		}
+		ck_assert_msg(covered >= 1860 && covered <= 1940,
+			      "n=%u p=%g: covered %zu of 2000", truths[t].n, truths[t].p, covered);
+	}
+	gsl_rng_free(rng);
+}
+END_TEST
+
+START_TEST(funnel_limits_are_the_closed_form)
+{
+	struct stats_interval limits;
+
+	/* 0.1 -+ z sqrt(0.09 / 400) */
+	ck_assert_int_eq(stats_funnel_limits(0.1, 400, Z95, &limits), 0);
+	ck_assert_double_eq_tol(limits.low, 0.0706005402318992, TOLERANCE);
+	ck_assert_double_eq_tol(limits.high, 0.1293994597681008, TOLERANCE);
+	/* a small denominator: the lower limit is clipped to 0 */
+	ck_assert_int_eq(stats_funnel_limits(0.1, 10, Z998, &limits), 0);
+	ck_assert(limits.low == 0);
+	ck_assert_double_eq_tol(limits.high, 0.39316517759575265, TOLERANCE);
+	/* and the upper to 1 */
+	ck_assert_int_eq(stats_funnel_limits(0.9, 2, Z998, &limits), 0);
+	ck_assert(limits.high == 1);
+	/* no binomial variance, no funnel */
+	ck_assert_int_eq(stats_funnel_limits(0, 100, Z95, &limits), -1);
+	ck_assert_int_eq(stats_funnel_limits(1, 100, Z95, &limits), -1);
+	ck_assert_int_eq(stats_funnel_limits(0.1, 0, Z95, &limits), -1);
+	ck_assert_int_eq(stats_funnel_limits(NAN, 10, Z95, &limits), -1);
+}
+END_TEST
+
+START_TEST(z_scores_and_flags)
+{
+	struct stats_interval limits = { 0.07, 0.13 };
+	double z;
+
+	/* (0.2 - 0.1) / sqrt(0.09 / 100) = 10/3 */
+	ck_assert_int_eq(stats_z_score(0.2, 0.1, 100, &z), 0);
+	ck_assert_double_eq_tol(z, 10.0 / 3.0, TOLERANCE);
+	ck_assert_int_eq(stats_z_score(0.1, 0.1, 100, &z), 0);
+	ck_assert(z == 0);
+	ck_assert_int_eq(stats_z_score(0.2, 0, 100, &z), -1);
+	ck_assert_int_eq(stats_z_score(0.2, 0.1, 0, &z), -1);
+	ck_assert_int_eq(stats_funnel_flag(0.2, &limits), STATS_FLAG_ABOVE);
+	ck_assert_int_eq(stats_funnel_flag(0.01, &limits), STATS_FLAG_BELOW);
+	ck_assert_int_eq(stats_funnel_flag(0.13, &limits), STATS_FLAG_WITHIN);
+	ck_assert_int_eq(stats_funnel_flag(0.07, &limits), STATS_FLAG_WITHIN);
+	ck_assert_str_eq(stats_flag_name(STATS_FLAG_ABOVE), "above");
+	ck_assert_str_eq(stats_flag_name(STATS_FLAG_NONE), "");
+}
+END_TEST
+
+START_TEST(pooled_national_proportion)
+{
+	const double numerators[] = { 1, 2, 3 }, denominators[] = { 10, 20, 70 };
+	const double zeros[] = { 0, 0 }, negative[] = { -1, 2 };
+	double p0 = -1;
+
+	ck_assert_int_eq(stats_pooled_proportion(numerators, denominators, 3, &p0), 0);
+	ck_assert_double_eq_tol(p0, 0.06, TOLERANCE);
+	ck_assert_int_eq(stats_pooled_proportion(zeros, zeros, 2, &p0), -1);
+	ck_assert_int_eq(stats_pooled_proportion(numerators, denominators, 0, &p0), -1);
+	ck_assert_int_eq(stats_pooled_proportion(negative, denominators, 2, &p0), -1);
+}
+END_TEST
+
+START_TEST(quartiles_by_hand)
+{
+	/* sorted 1 2 3 4: positions 0.75, 1.5, 2.25 -> 1.75, 2.5, 3.25 */
+	double values[] = { 4, 1, 3, 2 }, single[] = { 5 }, same[] = { 2, 2, 2 };
+	double broken[] = { 1, NAN };
+	struct stats_quartiles quartiles;
+
+	ck_assert_int_eq(stats_quartiles(values, 4, &quartiles), 0);
+	ck_assert_double_eq_tol(quartiles.q1, 1.75, TOLERANCE);
+	ck_assert_double_eq_tol(quartiles.median, 2.5, TOLERANCE);
+	ck_assert_double_eq_tol(quartiles.q3, 3.25, TOLERANCE);
+	ck_assert_int_eq(stats_quartiles(single, 1, &quartiles), 0);
+	ck_assert(quartiles.q1 == 5 && quartiles.median == 5 && quartiles.q3 == 5);
+	ck_assert_int_eq(stats_quartiles(same, 3, &quartiles), 0);
+	ck_assert(quartiles.q1 == 2 && quartiles.q3 == 2);
+	ck_assert_int_eq(stats_quartiles(values, 0, &quartiles), -1);
+	ck_assert_int_eq(stats_quartiles(broken, 2, &quartiles), -1);
+}
+END_TEST
+
+START_TEST(numbers_have_at_most_six_decimals)
+{
+	char text[64];
+
+	ck_assert_int_eq(stats_format_number(12.5, text, sizeof(text)), 0);
+	ck_assert_str_eq(text, "12.5");
+	ck_assert_int_eq(stats_format_number(1.0 / 3.0, text, sizeof(text)), 0);
+	ck_assert_str_eq(text, "0.333333");
+	ck_assert_int_eq(stats_format_number(40, text, sizeof(text)), 0);
+	ck_assert_str_eq(text, "40");
+	ck_assert_int_eq(stats_format_number(-1e-7, text, sizeof(text)), 0);
+	ck_assert_str_eq(text, "0");
+	ck_assert_int_eq(stats_format_number(-2.25, text, sizeof(text)), 0);
+	ck_assert_str_eq(text, "-2.25");
+	ck_assert_int_eq(stats_format_number(NAN, text, sizeof(text)), -1);
+	ck_assert_int_eq(stats_format_number(INFINITY, text, sizeof(text)), -1);
+}
+END_TEST
+
+/* A period of units built in memory: counts given, everything else computed. */
+static void add_unit(struct stats_indicator *indicator, const char *code, double numerator,
+		     int numerator_known, double denominator, int denominator_known)
+{
+	struct stats_unit *unit;
+
+	jb_grow((void **)&indicator->units, &indicator->unit_capacity, indicator->unit_count + 1,
+		sizeof(*indicator->units));
+	unit = &indicator->units[indicator->unit_count++];
+	memset(unit, 0, sizeof(*unit));
+	unit->region_code = jb_xstrdup(code);
+	unit->region_name = jb_xstrdup(code);
+	unit->period = jb_xstrdup("2021JJ00");
+	unit->period_status = jb_xstrdup("definitief");
+	unit->numerator.value = numerator;
+	unit->numerator.known = numerator_known;
+	unit->denominator.value = denominator;
+	unit->denominator.known = denominator_known;
+}
+
+static const struct stats_settings settings = { 0.95, Z95, { 0.95, 0.998 }, { Z95, Z998 } };
+
+static void start_indicator(struct stats_indicator *indicator)
+{
+	memset(indicator, 0, sizeof(*indicator));
+	indicator->name = "test";
+	indicator->title = "test";
+	indicator->source = "synthetic";
+	indicator->tidy_path = "test.csv";
+	indicator->per = 100;
+	jb_quiet = 1;
+}
+
+START_TEST(a_single_municipality_is_its_own_reference)
+{
+	struct stats_indicator indicator;
+	const struct stats_unit *unit;
+
+	start_indicator(&indicator);
+	add_unit(&indicator, "GM0001", 30, 1, 200, 1);
+	stats_benchmark_compute(&indicator, &settings);
+	unit = &indicator.units[0];
+	ck_assert_int_eq(unit->status, STATS_OK);
+	ck_assert(unit->national.known && unit->national.value == 15);
+	ck_assert(unit->median.known && unit->median.value == 15);
+	ck_assert(unit->z.known && unit->z.value == 0);
+	ck_assert_int_eq(unit->flag[0], STATS_FLAG_WITHIN);
+	ck_assert_int_eq(unit->flag[1], STATS_FLAG_WITHIN);
+	stats_indicator_free(&indicator);
+}
+END_TEST
+
+START_TEST(all_missing_leaves_references_empty)
+{
+	struct stats_indicator indicator;
+	size_t i;
+
+	start_indicator(&indicator);
+	add_unit(&indicator, "GM0001", 0, 0, 200, 1);
+	add_unit(&indicator, "GM0002", 0, 0, 0, 0);
+	add_unit(&indicator, "GM0003", 0, 1, 0, 1);
+	stats_benchmark_compute(&indicator, &settings);
+	ck_assert_int_eq(indicator.units[0].status, STATS_SUPPRESSED);
+	ck_assert_int_eq(indicator.units[1].status, STATS_SUPPRESSED);
+	ck_assert_int_eq(indicator.units[2].status, STATS_ZERO_DENOMINATOR);
+	for (i = 0; i < 3; i++) {
+		ck_assert(!indicator.units[i].national.known);
+		ck_assert(!indicator.units[i].median.known);
+		ck_assert(!indicator.units[i].value.known);
+		ck_assert(!indicator.units[i].z.known);
+	}
+	stats_indicator_free(&indicator);
+}
+END_TEST
+
+START_TEST(a_national_proportion_of_zero_has_no_funnel)
+{
+	struct stats_indicator indicator;
+	const struct stats_unit *unit;
+
+	start_indicator(&indicator);
+	add_unit(&indicator, "GM0001", 0, 1, 200, 1);
+	add_unit(&indicator, "GM0002", 0, 1, 50, 1);
+	add_unit(&indicator, "GM0003", 4, 1, 0, 0);
+	stats_benchmark_compute(&indicator, &settings);
+	unit = &indicator.units[0];
+	ck_assert(unit->value.known && unit->value.value == 0);
+	ck_assert(unit->ci_low.known && unit->ci_low.value == 0);
+	/* 100 z^2 / (200 + z^2) */
+	ck_assert_double_eq_tol(unit->ci_high.value, 100 * Z95 * Z95 / (200 + Z95 * Z95),
+				TOLERANCE);
+	ck_assert(unit->national.known && unit->national.value == 0);
+	ck_assert(!unit->z.known && !unit->limit_low[0].known && !unit->limit_high[1].known);
+	ck_assert_int_eq(unit->flag[0], STATS_FLAG_NONE);
+	ck_assert_int_eq(indicator.units[2].status, STATS_NO_DENOMINATOR);
+	stats_indicator_free(&indicator);
+}
+END_TEST
+
+START_TEST(identical_values_give_equal_quartiles_and_zero_z)
+{
+	struct stats_indicator indicator;
+	size_t i;
+
+	start_indicator(&indicator);
+	add_unit(&indicator, "GM0001", 10, 1, 100, 1);
+	add_unit(&indicator, "GM0002", 20, 1, 200, 1);
+	add_unit(&indicator, "GM0003", 5, 1, 50, 1);
+	stats_benchmark_compute(&indicator, &settings);
+	for (i = 0; i < 3; i++) {
+		const struct stats_unit *unit = &indicator.units[i];
+
+		ck_assert_double_eq_tol(unit->q1.value, 10, TOLERANCE);
+		ck_assert_double_eq_tol(unit->q3.value, 10, TOLERANCE);
+		ck_assert_double_eq_tol(unit->national.value, 10, TOLERANCE);
+		ck_assert_double_eq_tol(unit->z.value, 0, TOLERANCE);
+		ck_assert_int_eq(unit->flag[1], STATS_FLAG_WITHIN);
+	}
+	stats_indicator_free(&indicator);
+}
+END_TEST
+
+static Suite *stats_suite(void)
+{
+	Suite *suite = suite_create("stats");
+	TCase *methods = tcase_create("methods");
+	TCase *periods = tcase_create("periods");
+
+	tcase_add_test(methods, normal_quantiles_of_the_funnel_levels);
+	tcase_add_test(methods, wilson_matches_newcombe_1998);
+	tcase_add_test(methods, wilson_edges_have_closed_forms);
+	tcase_add_test(methods, wilson_refuses_what_has_no_interval);
+	tcase_add_test(methods, wilson_covers_the_truth);
+	tcase_add_test(methods, funnel_limits_are_the_closed_form);
+	tcase_add_test(methods, z_scores_and_flags);
+	tcase_add_test(methods, pooled_national_proportion);
+	tcase_add_test(methods, quartiles_by_hand);
+	tcase_add_test(methods, numbers_have_at_most_six_decimals);
+	tcase_add_test(periods, a_single_municipality_is_its_own_reference);
+	tcase_add_test(periods, all_missing_leaves_references_empty);
+	tcase_add_test(periods, a_national_proportion_of_zero_has_no_funnel);
+	tcase_add_test(periods, identical_values_give_equal_quartiles_and_zero_z);
+	suite_add_tcase(suite, methods);
+	suite_add_tcase(suite, periods);
+	return suite;
+}
+
+int main(void)
+{
+	SRunner *runner = srunner_create(stats_suite());
+	int failed;
+
+	gsl_set_error_handler_off();
+	srunner_run_all(runner, CK_NORMAL);
+	failed = srunner_ntests_failed(runner);
+	srunner_free(runner);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
