@@ -1,0 +1,308 @@
+/* Unit tests of out/: HTML escaping, scales, Dutch numbers, benchmark parsing, run folders. */
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "atomic.h"
+#include "exitcode.h"
+#include "../../out/format.h"
+#include "../../out/funnel_svg.h"
+#include "../../out/html.h"
+#include "msg.h"
+#include "../../out/report.h"
+#include "../../out/run_dir.h"
+
+static const char header[] =
+	"indicator,indicator_title,period,period_status,region_code,region_name,numerator,"
+	"denominator,value,ci_low,ci_high,national,q1,median,q3,z,limit95_low,limit95_high,"
+	"limit998_low,limit998_high,flag95,flag998,status,source\n";
+
+/* What a writer function put into a stream, as a string the caller frees. */
+static char *captured(void (*write)(FILE *fp, const void *context), const void *context)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&text, &len);
+
+	ck_assert_ptr_nonnull(fp);
+	write(fp, context);
+	ck_assert_int_eq(fclose(fp), 0);
+	return text;
+}
+
+static void write_escaped(FILE *fp, const void *context)
+{
+	jb_html_escape(fp, context);
+}
+
+START_TEST(escape_replaces_markup_characters)
+{
+	char *text = captured(write_escaped, "<script>alert('x') & \"y\"</script>");
+
+	ck_assert_str_eq(text, "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;");
+	free(text);
+	text = captured(write_escaped, "Súdwest-Fryslân");
+	ck_assert_str_eq(text, "Súdwest-Fryslân");
+	free(text);
+	text = captured(write_escaped, "");
+	ck_assert_str_eq(text, "");
+	free(text);
+}
+END_TEST
+
+START_TEST(linear_scale_maps_to_pixels)
+{
+	struct jb_scale x = { 0, 10, 50, 550, 0 };
+	struct jb_scale y = { 0, 20, 368, 16, 0 };
+
+	ck_assert_double_eq_tol(jb_scale_map(&x, 5), 300, 1e-9);
+	ck_assert_double_eq_tol(jb_scale_map(&x, 0), 50, 1e-9);
+	ck_assert_double_eq_tol(jb_scale_map(&x, 10), 550, 1e-9);
+	/* y grows upwards: 10 of 0..20 is halfway between 368 and 16 */
+	ck_assert_double_eq_tol(jb_scale_map(&y, 10), 192, 1e-9);
+	ck_assert_double_eq_tol(jb_scale_map(&y, 15), 104, 1e-9);
+}
+END_TEST
+
+START_TEST(log_scale_maps_decades_evenly)
+{
+	struct jb_scale x = { 10, 1000, 0, 200, 1 };
+
+	ck_assert_double_eq_tol(jb_scale_map(&x, 100), 100, 1e-9);
+	ck_assert_double_eq_tol(jb_scale_map(&x, 10), 0, 1e-9);
+	ck_assert_double_eq_tol(jb_scale_map(&x, 1000), 200, 1e-9);
+	/* log10(316.2278) = 2.5: three quarters of the way */
+	ck_assert_double_eq_tol(jb_scale_map(&x, 316.227766), 150, 1e-4);
+}
+END_TEST
+
+START_TEST(nice_steps_are_one_two_five)
+{
+	ck_assert_double_eq_tol(jb_nice_step(0, 10, 5), 2, 1e-12);
+	ck_assert_double_eq_tol(jb_nice_step(0, 14, 6), 5, 1e-12);
+	ck_assert_double_eq_tol(jb_nice_step(9.4, 12.6, 8), 0.5, 1e-12);
+	ck_assert_double_eq_tol(jb_nice_step(0, 1000, 10), 100, 1e-9);
+}
+END_TEST
+
+START_TEST(numbers_in_dutch_form)
+{
+	char buf[64];
+
+	ck_assert_str_eq(jb_format_number(buf, sizeof(buf), 12345.678, 1), "12.345,7");
+	ck_assert_str_eq(jb_format_number(buf, sizeof(buf), 160315, 0), "160.315");
+	ck_assert_str_eq(jb_format_number(buf, sizeof(buf), 999, 0), "999");
+	ck_assert_str_eq(jb_format_number(buf, sizeof(buf), -1234, 0), "-1.234");
+	ck_assert_str_eq(jb_format_number(buf, sizeof(buf), -0.04, 1), "0,0");
+	ck_assert_str_eq(jb_format_number(buf, sizeof(buf), 10.95, 2), "10,95");
+	ck_assert_str_eq(jb_format_number(buf, sizeof(buf), NAN, 1), "");
+	ck_assert_str_eq(jb_format_value(buf, sizeof(buf), 11.5, "%"), "11,5\u00a0%");
+	ck_assert_str_eq(jb_format_value(buf, sizeof(buf), 8.26, "per 1000"), "8,3 per 1000");
+}
+END_TEST
+
+START_TEST(periods_in_words)
+{
+	char buf[64];
+
+	ck_assert_str_eq(jb_format_period(buf, sizeof(buf), "2024JJ00"), "2024");
+	ck_assert_str_eq(jb_format_period(buf, sizeof(buf), "2021KW02"), "2021 kwartaal 2");
+	ck_assert_str_eq(jb_format_period(buf, sizeof(buf), "2022HJ01"), "2022 eerste halfjaar");
+	ck_assert_str_eq(jb_format_period(buf, sizeof(buf), "anders"), "anders");
+	ck_assert_int_eq(jb_is_provisional("nader voorlopig"), 1);
+	ck_assert_int_eq(jb_is_provisional("definitief"), 0);
+	ck_assert_str_eq(jb_quartile_words(9, 10, 11, 12), "laagste kwart");
+	ck_assert_str_eq(jb_quartile_words(11.5, 10, 11, 12), "derde kwart");
+	ck_assert_str_eq(jb_quartile_words(13, 10, 11, 12), "hoogste kwart");
+}
+END_TEST
+
+static int parse(struct jb_report *report, const char *body)
+{
+	char *text = NULL;
+	int rc;
+
+	text = malloc(strlen(header) + strlen(body) + 1);
+	ck_assert_ptr_nonnull(text);
+	strcpy(text, header);
+	strcat(text, body);
+	memset(report, 0, sizeof(*report));
+	rc = jb_report_parse_benchmark(report, "b.csv", text, strlen(text));
+	free(text);
+	return rc;
+}
+
+START_TEST(benchmark_rows_are_parsed)
+{
+	struct jb_report report;
+
+	ck_assert_int_eq(parse(&report,
+			       "jeugdhulp,J,2024JJ00,voorlopig,GM0363,Amsterdam,16000,160000,10,"
+			       "9.85,10.15,10.94,11,11.5,12,-12.1,10.79,11.10,10.70,11.19,below,"
+			       "below,ok,synthetic\n"
+			       "jeugdhulp,J,2024JJ00,voorlopig,GM0001,X,,900,,,,10.94,11,11.5,12,"
+			       ",8.9,12.98,7.7,14.16,,,suppressed,synthetic\n"), JB_EXIT_OK);
+	ck_assert_uint_eq(report.row_count, 2);
+	ck_assert_str_eq(report.rows[0].text[BENCH_REGION_NAME], "Amsterdam");
+	ck_assert_double_eq_tol(report.rows[0].number[BENCH_DENOMINATOR], 160000, 1e-9);
+	ck_assert_double_eq_tol(report.rows[0].number[BENCH_LIMIT998_HIGH], 11.19, 1e-9);
+	ck_assert(isnan(report.rows[1].number[BENCH_NUMERATOR]));
+	ck_assert_uint_eq(report.rows[1].line, 3);
+	jb_report_free(&report);
+}
+END_TEST
+
+START_TEST(bad_benchmarks_are_data_errors)
+{
+	struct jb_report report;
+
+	ck_assert_int_eq(parse(&report, "jeugdhulp,J,2024JJ00,,GM0363,A,1x,2,,,,,,,,,,,,,,,ok,cbs\n"),
+			 JB_EXIT_DATAERR);
+	jb_report_free(&report);
+	ck_assert_int_eq(parse(&report, "jeugdhulp,J,2024JJ00\n"), JB_EXIT_DATAERR);
+	jb_report_free(&report);
+	ck_assert_int_eq(parse(&report, "jeugdhulp,J,,,GM0363,A,1,2,,,,,,,,,,,,,,,ok,cbs\n"),
+			 JB_EXIT_DATAERR);
+	jb_report_free(&report);
+	memset(&report, 0, sizeof(report));
+	ck_assert_int_eq(jb_report_parse_benchmark(&report, "b.csv", "indicator,period\n", 17),
+			 JB_EXIT_DATAERR);
+	jb_report_free(&report);
+}
+END_TEST
+
+static void write_funnel(FILE *fp, const void *context)
+{
+	jb_funnel_svg(fp, context, "gemeente/");
+}
+
+START_TEST(funnel_points_sit_on_their_pixels)
+{
+	struct jb_report report;
+	struct jb_indicator_view view;
+	struct jb_bench_row *rows[2];
+	char *svg;
+
+	/* denominators 1000 and 100000: x domain 800..125000 on 60..700 px */
+	ck_assert_int_eq(parse(&report,
+			       "i,I,2024JJ00,,GM0001,<b>Een</b>,100,1000,10,8.2,12.0,10,9,10,11,0,"
+			       "8.1,11.9,7.1,12.9,within,within,ok,synthetic\n"
+			       "i,I,2024JJ00,,GM0002,Twee,10000,100000,10,9.8,10.2,10,9,10,11,0,"
+			       "9.8,10.2,9.7,10.3,within,within,ok,synthetic\n"), JB_EXIT_OK);
+	memset(&view, 0, sizeof(view));
+	view.name = "i";
+	view.unit = "%";
+	view.national = 10;
+	rows[0] = &report.rows[0];
+	rows[1] = &report.rows[1];
+	view.rows = rows;
+	view.row_count = 2;
+	svg = captured(write_funnel, &view);
+	/*
+	 * x = 60 + (log10(1000) - log10(800)) / (log10(125000) - log10(800)) * 640
+	 *   = 60 + 0.096910 / 2.193820 * 640 = 88.27 -> "88.3"
+	 * y domain 7.1..12.9 padded by 5% = 6.81..13.19, so 10 -> 368 - 3.19/6.38*352 = 192
+	 */
+	ck_assert_ptr_nonnull(strstr(svg, "cx=\"88.3\" cy=\"192.0\""));
+	ck_assert_ptr_nonnull(strstr(svg, "cx=\"671.7\" cy=\"192.0\""));
+	ck_assert_ptr_nonnull(strstr(svg, "<title>&lt;b&gt;Een&lt;/b&gt; (GM0001): 10,0\u00a0% "
+					  "[8,2 - 12,0]</title>"));
+	ck_assert_ptr_nonnull(strstr(svg, "<a href=\"gemeente/GM0002.html\">"));
+	ck_assert_ptr_null(strstr(svg, "<b>"));
+	free(svg);
+	jb_report_free(&report);
+}
+END_TEST
+
+START_TEST(run_ids_are_checked)
+{
+	char id[32];
+
+	ck_assert_int_eq(jb_run_id_is_valid("20250701T080000Z"), 1);
+	ck_assert_int_eq(jb_run_id_is_valid("test-1_a.b"), 1);
+	ck_assert_int_eq(jb_run_id_is_valid("../x"), 0);
+	ck_assert_int_eq(jb_run_id_is_valid(".hidden"), 0);
+	ck_assert_int_eq(jb_run_id_is_valid("latest"), 0);
+	ck_assert_int_eq(jb_run_id_is_valid("a.tmp.1"), 0);
+	ck_assert_int_eq(jb_run_id_is_valid(""), 0);
+	jb_run_id_for_time(id, sizeof(id), 1751356800LL);
+	ck_assert_str_eq(id, "20250701T080000Z");
+}
+END_TEST
+
+static void write_hello(FILE *fp, const void *context)
+{
+	fputs(context, fp);
+}
+
+START_TEST(run_folder_switches_latest)
+{
+	const char *base = getenv("JB_TEST_TMP");
+	char dir[256], link[300], target[64];
+	struct jb_run run;
+	struct stat st;
+	ssize_t len;
+
+	snprintf(dir, sizeof(dir), "%s/outtest.XXXXXX", base ? base : "/tmp");
+	jb_mkdirs(base ? base : "/tmp");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	ck_assert_int_eq(jb_run_begin(&run, dir, "one"), JB_EXIT_OK);
+	ck_assert_int_eq(jb_run_write(&run, "sub/a.html", write_hello, "hallo"), JB_EXIT_OK);
+	ck_assert_int_eq(jb_run_commit(&run), JB_EXIT_OK);
+	jb_run_free(&run);
+	snprintf(link, sizeof(link), "%s/latest", dir);
+	len = readlink(link, target, sizeof(target) - 1);
+	ck_assert_int_eq(len, 3);
+	target[len] = '\0';
+	ck_assert_str_eq(target, "one");
+	/* an aborted run leaves latest and no temporary folder */
+	ck_assert_int_eq(jb_run_begin(&run, dir, "two"), JB_EXIT_OK);
+	ck_assert_int_eq(jb_run_write(&run, "a.html", write_hello, "x"), JB_EXIT_OK);
+	jb_run_abort(&run);
+	ck_assert_int_ne(stat(run.final_dir, &st), 0);
+	jb_run_free(&run);
+	len = readlink(link, target, sizeof(target) - 1);
+	ck_assert_int_eq(len, 3);
+	/* the same run id twice is refused */
+	ck_assert_int_eq(jb_run_begin(&run, dir, "one"), JB_EXIT_CANTCREAT);
+	jb_run_abort(&run);
+	jb_run_free(&run);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *suite = suite_create("out");
+	TCase *html = tcase_create("html"), *scale = tcase_create("scale");
+	TCase *format = tcase_create("format"), *input = tcase_create("input");
+	TCase *run = tcase_create("run");
+	SRunner *runner;
+	int failed;
+
+	jb_quiet = 1;
+	tcase_add_test(html, escape_replaces_markup_characters);
+	tcase_add_test(scale, linear_scale_maps_to_pixels);
+	tcase_add_test(scale, log_scale_maps_decades_evenly);
+	tcase_add_test(scale, nice_steps_are_one_two_five);
+	tcase_add_test(scale, funnel_points_sit_on_their_pixels);
+	tcase_add_test(format, numbers_in_dutch_form);
+	tcase_add_test(format, periods_in_words);
+	tcase_add_test(input, benchmark_rows_are_parsed);
+	tcase_add_test(input, bad_benchmarks_are_data_errors);
+	tcase_add_test(run, run_ids_are_checked);
+	tcase_add_test(run, run_folder_switches_latest);
+	suite_add_tcase(suite, html);
+	suite_add_tcase(suite, scale);
+	suite_add_tcase(suite, format);
+	suite_add_tcase(suite, input);
+	suite_add_tcase(suite, run);
+	runner = srunner_create(suite);
+	srunner_run_all(runner, CK_NORMAL);
+	failed = srunner_ntests_failed(runner);
+	srunner_free(runner);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
