@@ -1,0 +1,51 @@
+/* The synthetic youth-care table 85099SYN: generated counts (model in synth_model.h). */
+#ifndef JB_SYNTH_YOUTH_H
+#define JB_SYNTH_YOUTH_H
+
+#include <stddef.h>
+
+#include "synth.h"
+#include "synth_regions.h"
+
+/* The count topics in table order; extra topics (--topics) follow. */
+enum synth_topic {
+	SYNTH_TOPIC_YOUTH,        /* JongerenTot18Jaar_1 */
+	SYNTH_TOPIC_HULP,         /* JongerenMetJeugdhulp_2 */
+	SYNTH_TOPIC_ZONDER,       /* JongerenMetJeugdhulpZonderVerblijf_3 */
+	SYNTH_TOPIC_MET,          /* JongerenMetJeugdhulpMetVerblijf_4 */
+	SYNTH_TOPIC_BESCHERMING,  /* JongerenMetJeugdbescherming_5 */
+	SYNTH_TOPIC_RECLASSERING, /* JongerenMetJeugdreclassering_6 */
+	SYNTH_TOPIC_FIXED_COUNT
+};
+
+struct synth_youth_table {
+	struct synth_regions regions;
+	int first_year, year_count;  /* the published years */
+	size_t topic_count;
+	double *effect;              /* u_m per region */
+	long *counts;                /* [region][year][topic] unrounded; -1 when absent */
+	long *national;              /* [year][topic] sums of the municipalities' counts */
+	size_t *order;               /* published regions (present in a published year), by code */
+	size_t order_count;
+};
+
+/* Draws the whole table; 0 or an exit status after a message. */
+int synth_youth_generate(const struct synth_youth_options *options,
+			 struct synth_youth_table *table);
+void synth_youth_free(struct synth_youth_table *table);
+
+/* A published count: rounded to SYNTH_ROUND_TO, or -1 (null) below SYNTH_SUPPRESS_BELOW. */
+long synth_publish_count(long count);
+/* The unrounded count of a region, year and topic; -1 when the region is absent. */
+long synth_youth_count(const struct synth_youth_table *table, size_t region, int year,
+		       size_t topic);
+/* The topic key ("JongerenMetJeugdhulp_2"); the caller owns it. */
+char *synth_topic_key(size_t topic);
+/* Its title. The caller owns it. */
+char *synth_topic_title(size_t topic);
+
+/* Writes the generated table as CBS responses; 0 or an exit status. */
+int synth_youth_write(struct synth_output *output, const struct synth_youth_options *options,
+		      const struct synth_youth_table *table);
+
+#endif
