@@ -1,7 +1,7 @@
 # transform: jb-transform turns a raw table folder into data/tidy/<TABLE>.csv.
-TRANSFORM_SOURCES := transform/atom_sax.c transform/metadata.c transform/pages.c \
+TRANSFORM_SOURCES := transform/atom_sax.c transform/json_page.c transform/metadata.c transform/pages.c \
 	transform/tidy_write.c transform/transform.c
-TRANSFORM_LIBS = $(shell pkg-config --libs libxml-2.0) $(LIB_CSV) $(LIB_INIH)
+TRANSFORM_LIBS = $(shell pkg-config --libs libxml-2.0 jansson) $(LIB_CSV) $(LIB_INIH)
 
 # TESTBIN is set in tests.mk, which is included after this fragment
 TESTBIN ?= $(OBJ)/tests

@@ -3,8 +3,10 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "atom_sax.h"
+#include "json_page.h"
 #include "exitcode.h"
 #include "msg.h"
 #include "text.h"
@@ -36,6 +38,22 @@ static char *lower_case(char *text)
 	for (at = text; *at; at++)
 		*at = (char)tolower((unsigned char)*at);
 	return text;
+}
+
+/* folder/name.xml, or folder/name.json when only that exists; the caller owns it. */
+static char *response_path(const char *folder, const char *name)
+{
+	char *path = jb_xasprintf("%s/%s.xml", folder, name), *json;
+
+	if (access(path, F_OK) == 0)
+		return path;
+	json = jb_xasprintf("%s/%s.json", folder, name);
+	if (access(json, F_OK) == 0) {
+		free(path);
+		return json;
+	}
+	free(json);
+	return path;
 }
 
 static int each_table_info(const struct jb_atom_entry *entry, void *context)
@@ -162,8 +180,8 @@ static int load_dimension(const char *folder, struct jb_dimension *dimension)
 	size_t i;
 	int status;
 
-	dimension->file = jb_xasprintf("%s/%s.xml", folder, dimension->key);
-	status = jb_atom_read_file(dimension->file, each_category, dimension, NULL);
+	dimension->file = response_path(folder, dimension->key);
+	status = jb_feed_read_file(dimension->file, each_category, dimension, NULL);
 	if (status)
 		return status;
 	qsort(dimension->categories, dimension->category_count, sizeof(*dimension->categories),
@@ -267,8 +285,8 @@ int jb_metadata_load(const char *folder, struct jb_table_meta *meta)
 	int status;
 
 	memset(meta, 0, sizeof(*meta));
-	path = jb_xasprintf("%s/TableInfos.xml", folder);
-	status = jb_atom_read_file(path, each_table_info, meta, NULL);
+	path = response_path(folder, "TableInfos");
+	status = jb_feed_read_file(path, each_table_info, meta, NULL);
 	if (status == 0 && !meta->title) {
 		jb_error("%s: no TableInfos entry", path);
 		status = JB_EXIT_DATAERR;
@@ -276,8 +294,8 @@ int jb_metadata_load(const char *folder, struct jb_table_meta *meta)
 	free(path);
 	if (status)
 		return status;
-	path = jb_xasprintf("%s/DataProperties.xml", folder);
-	status = jb_atom_read_file(path, each_data_property, meta, NULL);
+	path = response_path(folder, "DataProperties");
+	status = jb_feed_read_file(path, each_data_property, meta, NULL);
 	if (status == 0) {
 		sort_by_position(meta);
 		status = index_topics(meta, path);

@@ -21,13 +21,13 @@ long jb_page_skip(const char *name, const char *entity_set)
 	if (strncmp(name, entity_set, len) != 0)
 		return -1;
 	at = name + len;
-	if (strcmp(at, ".xml") == 0)
+	if (strcmp(at, ".xml") == 0 || strcmp(at, ".json") == 0)
 		return 0;
 	if (strncmp(at, ".skip", 5) != 0 || at[5] < '1' || at[5] > '9')
 		return -1;
 	errno = 0;
 	skip = strtol(at + 5, &end, 10);
-	if (errno || strcmp(end, ".xml") != 0)
+	if (errno || (strcmp(end, ".xml") != 0 && strcmp(end, ".json") != 0))
 		return -1;
 	return skip;
 }
@@ -111,6 +111,11 @@ int jb_pages_list(const char *folder, const char *entity_set, struct jb_page_lis
 	if (status == 0 && (list->count == 0 || list->pages[0].skip != 0)) {
 		jb_error("%s/%s.xml: cannot open: the first data page is missing", folder,
 			 entity_set);
+		status = JB_EXIT_NOINPUT;
+	}
+	if (status == 0 && list->count > 1 && list->pages[1].skip == 0) {
+		jb_error("%s: %s and %s: the first page twice", folder, list->pages[0].file,
+			 list->pages[1].file);
 		status = JB_EXIT_NOINPUT;
 	}
 	free(manifest);

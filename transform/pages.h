@@ -1,4 +1,4 @@
-/* The data pages of a raw table folder: TypedDataSet.xml, TypedDataSet.skip10000.xml, ... */
+/* The data pages of a raw table folder: TypedDataSet.xml, TypedDataSet.skip10000.xml, ... (or .json) */
 #ifndef JB_PAGES_H
 #define JB_PAGES_H
 

@@ -4,9 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "atom_sax.h"
 #include "exitcode.h"
+#include "json_page.h"
 #include "metadata.h"
 #include "msg.h"
 #include "odata.h"
@@ -16,7 +18,6 @@
 #include "tidy_write.h"
 #include "xalloc.h"
 
-#define DATA_ENTITY_SET "TypedDataSet"
 
 /* A growable text buffer, reused across entries. */
 struct text_buffer {
@@ -238,7 +239,7 @@ static int walk_pages(const char *folder, const struct jb_page_list *pages,
 		char *next_link = NULL;
 		long skip;
 
-		status = jb_atom_read_file(path, each_data_entry, walk, &next_link);
+		status = jb_feed_read_file(path, each_data_entry, walk, &next_link);
 		if (status == 0 && next_link) {
 			skip = next_skip(path, next_link);
 			if (skip < 0)
@@ -275,6 +276,25 @@ static char *folder_name(const char *folder)
 	return jb_xstrndup(start, len - (size_t)(start - folder));
 }
 
+/* TypedDataSet, or UntypedDataSet when only that was fetched. */
+static const char *data_entity_set(const char *folder)
+{
+	static const char *const extensions[] = { "xml", "json" };
+	size_t i;
+
+	for (i = 0; i < 2; i++) {
+		char *path = jb_xasprintf("%s/UntypedDataSet.%s", folder, extensions[i]);
+		char *typed = jb_xasprintf("%s/TypedDataSet.%s", folder, extensions[i]);
+		int untyped_only = access(path, F_OK) == 0 && access(typed, F_OK) != 0;
+
+		free(path);
+		free(typed);
+		if (untyped_only)
+			return "UntypedDataSet";
+	}
+	return "TypedDataSet";
+}
+
 int jb_transform(const char *folder, const char *out_path, const struct jb_config *config)
 {
 	struct jb_table_meta meta;
@@ -297,7 +317,7 @@ int jb_transform(const char *folder, const char *out_path, const struct jb_confi
 	if (status == 0 && !meta.time)
 		status = fixed_period(&meta, config, folder, &period);
 	if (status == 0)
-		status = jb_pages_list(folder, DATA_ENTITY_SET, &pages);
+		status = jb_pages_list(folder, data_entity_set(folder), &pages);
 	if (status == 0)
 		status = jb_tidy_open(&output, out_path);
 	if (status == 0) {

@@ -130,3 +130,15 @@ expect "the message names the folder" stderr_has "$T/plainfile/tidy: cannot crea
 # a bad configuration -> 78
 run jb-transform -c "$T/none.ini" -o "$T/y/99001TST.csv" $D/99001TST
 expect "a missing configuration exits 78" status 78
+
+# the same table as OData v3 JSON ($format=json) gives the same bytes
+run jb-transform -c $D/test.ini -o "$T/json/99002TST.csv" $D/99002TST-json
+expect "JSON table exits 0" status 0
+expect "JSON table: same tidy CSV as the Atom form" same "$E/99002TST.config-period.csv:$T/json/99002TST.csv"
+expect "JSON table: same info CSV as the Atom form" same "$E/99002TST.info.csv:$T/json/99002TST.info.csv"
+cp -r $D/99002TST-json "$T/badjson"
+printf '{"value": [{"ID": 0, "WijkenEnBuurten": "NL00  "' >"$T/badjson/TypedDataSet.json"
+run jb-transform -c $D/test.ini -o "$T/json/bad.csv" "$T/badjson"
+expect "truncated JSON exits 65" status 65
+expect "truncated JSON: message with file:line:column" stderr_has "$T/badjson/TypedDataSet.json:1:"
+expect "truncated JSON: no output" no_file "$T/json/bad.csv"

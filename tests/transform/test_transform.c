@@ -3,9 +3,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../../transform/atom_sax.h"
+#include "../../transform/json_page.h"
 #include "exitcode.h"
+#include "odata.h"
 #include "../../transform/metadata.h"
 #include "msg.h"
 #include "../../transform/pages.h"
@@ -269,6 +272,123 @@ START_TEST(synthetic_from_any_text)
 }
 END_TEST
 
+#define CBS_JSON "tests/transform/data/cbs-json/"
+
+/* Counts rows and keeps chosen properties of chosen rows as "row:name=[value] type T". */
+struct json_rows {
+	size_t rows, topics;
+	size_t want_row[3];
+	const char *want_name[3];
+	char got[3][128];
+};
+
+static int count_rows(const struct jb_atom_entry *entry, void *context)
+{
+	struct json_rows *out = context;
+	size_t i, w;
+
+	out->rows++;
+	for (i = 0; i < entry->count; i++) {
+		const struct jb_atom_property *p = &entry->properties[i];
+
+		if (strcmp(p->name, "Type") == 0 && strcmp(p->value, "Topic") == 0)
+			out->topics++;
+		for (w = 0; w < 3; w++)
+			if (out->want_name[w] && out->want_row[w] == out->rows &&
+			    strcmp(out->want_name[w], p->name) == 0)
+				snprintf(out->got[w], sizeof(out->got[w]), "%s=[%s]%s type %d", p->name,
+					 p->value, p->is_null ? " null" : "", (int)p->type);
+	}
+	return 0;
+}
+
+START_TEST(json_untyped_pages_with_next_link)
+{
+	struct json_rows page1 = { .want_row = { 1, 1, 10000 },
+				   .want_name = { "RegioS", "OpenstaandeVacatures_1", "RegioS" } };
+	struct json_rows page2 = { .want_row = { 1, 5504, 1 },
+				   .want_name = { "OpenstaandeVacatures_1", "RegioS", "Perioden" } };
+	struct jb_odata_ref ref;
+	char *next = NULL;
+
+	ck_assert_int_eq(jb_feed_read_file(CBS_JSON "83599NED.UntypedDataSet.json", count_rows,
+					   &page1, &next), 0);
+	ck_assert_uint_eq(page1.rows, 10000);
+	ck_assert_str_eq(page1.got[0], "RegioS=[NL01  ] type 0");
+	ck_assert_str_eq(page1.got[1], "OpenstaandeVacatures_1=[   135.5] type 0");
+	ck_assert_str_eq(page1.got[2], "RegioS=[PV23  ] type 0");
+	ck_assert_ptr_nonnull(next);
+	ck_assert_int_eq(jb_odata_parse_url(next, &ref), 0);
+	ck_assert_str_eq(ref.entity_set, "UntypedDataSet");
+	ck_assert_int_eq(ref.skip, 10000);
+	free(next);
+	ck_assert_int_eq(jb_feed_read_file(CBS_JSON "83599NED.UntypedDataSet.skip10000.json",
+					   count_rows, &page2, &next), 0);
+	ck_assert_uint_eq(page2.rows, 5504);
+	ck_assert_uint_eq(page1.rows + page2.rows, 15504);
+	ck_assert_str_eq(page2.got[0], "OpenstaandeVacatures_1=[     1.0] type 0");
+	ck_assert_str_eq(page2.got[1], "RegioS=[PV31  ] type 0");
+	ck_assert_str_eq(page2.got[2], "Perioden=[2012KW03] type 0");
+	ck_assert_ptr_null(next);
+}
+END_TEST
+
+START_TEST(json_typed_numbers_and_metadata)
+{
+	struct json_rows data = { .want_row = { 1, 1, 675 },
+				  .want_name = { "Werknemers_5", "ID", "Persoonskenmerken" } };
+	struct json_rows info = { .want_row = { 1 }, .want_name = { "Title" } };
+	struct json_rows properties = { .want_row = { 5 }, .want_name = { "Key" } };
+
+	ck_assert_int_eq(jb_feed_read_file(CBS_JSON "80137ned.TypedDataSet.json", count_rows,
+					   &data, NULL), 0);
+	ck_assert_uint_eq(data.rows, 675);
+	ck_assert_str_eq(data.got[0], "Werknemers_5=[5858.4] type 4");
+	ck_assert_str_eq(data.got[1], "ID=[0] type 3");
+	ck_assert_int_eq(strncmp(data.got[2], "Persoonskenmerken=[", 19), 0);
+	ck_assert_int_eq(jb_feed_read_file(CBS_JSON "80137ned.TableInfos.json", count_rows, &info,
+					   NULL), 0);
+	ck_assert_uint_eq(info.rows, 1);
+	ck_assert_str_eq(info.got[0],
+			 "Title=[Arbeidsrekeningen; leeftijd en opleidingsniveau] type 0");
+	ck_assert_int_eq(jb_feed_read_file(CBS_JSON "80137ned.DataProperties.json", count_rows,
+					   &properties, NULL), 0);
+	ck_assert_uint_eq(properties.rows, 19);
+	ck_assert_uint_eq(properties.topics, 12);
+	ck_assert_str_eq(properties.got[0], "Key=[Totaal_1] type 0");
+}
+END_TEST
+
+START_TEST(json_refuses_bad_responses)
+{
+	static const char *const bad[] = {
+		"{\"value\": [{\"RegioS\": \"GM0363\"}",
+		"{\"d\": {\"results\": []}}",
+		"{\"value\": [{\"RegioS\": {\"nested\": 1}}]}",
+		"{\"value\": [1, 2]}",
+	};
+	char path[] = "/tmp/jbjson.XXXXXX.json";
+	size_t i;
+
+	jb_quiet = 1;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		struct json_rows out = { 0 };
+		int fd = mkstemps(path, 5);
+		FILE *fp;
+
+		ck_assert_int_ge(fd, 0);
+		fp = fdopen(fd, "w");
+		fputs(bad[i], fp);
+		fclose(fp);
+		ck_assert_msg(jb_feed_read_file(path, count_rows, &out, NULL) == JB_EXIT_DATAERR,
+			      "response %zu accepted", i);
+		unlink(path);
+		strcpy(path, "/tmp/jbjson.XXXXXX.json");
+	}
+	jb_quiet = 0;
+}
+END_TEST
+
 int main(void)
 {
 	Suite *suite = suite_create("transform");
@@ -285,6 +405,9 @@ int main(void)
 	tcase_add_test(reader, reader_refuses_bad_documents);
 	tcase_add_test(reader, reader_stops_with_the_callback_status);
 	tcase_add_test(reader, edm_types);
+	tcase_add_test(reader, json_untyped_pages_with_next_link);
+	tcase_add_test(reader, json_typed_numbers_and_metadata);
+	tcase_add_test(reader, json_refuses_bad_responses);
 	suite_add_tcase(suite, reader);
 	tcase_add_test(names, page_names_give_their_skip);
 	tcase_add_test(names, info_path_beside_the_data);
