@@ -290,7 +290,12 @@ void jb_funnel_svg(FILE *fp, const struct jb_indicator_view *view, const char *l
 	fprintf(fp, "<text x=\"14\" y=\"%d\" text-anchor=\"middle\" "
 		"transform=\"rotate(-90 14 %d)\">", (TOP + HEIGHT - BOTTOM) / 2,
 		(TOP + HEIGHT - BOTTOM) / 2);
-	jb_html_escape(fp, view->unit && *view->unit ? view->unit : "waarde");
+	fputs("Waarde", fp);
+	if (view->unit && *view->unit) {
+		fputs(" (", fp);
+		jb_html_escape(fp, view->unit);
+		fputs(")", fp);
+	}
 	fputs("</text>\n</svg>\n", fp);
 	free(sorted);
 }

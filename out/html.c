@@ -113,7 +113,7 @@ static const char script[] =
 	"th.setAttribute('aria-sort',asc?'ascending':'descending');\n"
 	"var body=table.tBodies[0];var rows=Array.prototype.slice.call(body.rows);\n"
 	"rows.sort(function(a,b){var x=key(a.cells[col],type),y=key(b.cells[col],type);"
-	"var c=type==='num'?x-y:x.localeCompare(y,'nl');return asc?c:-c;});\n"
+	"var c=type==='num'?(x===y?0:x<y?-1:1):x.localeCompare(y,'nl');return asc?c:-c;});\n"
 	"rows.forEach(function(r){body.appendChild(r);});});});});\n"
 	"var box=document.getElementById('zoek');\n"
 	"if(box)box.addEventListener('input',function(){var q=box.value.trim().toLowerCase();\n"
