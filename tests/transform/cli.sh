@@ -142,3 +142,23 @@ run jb-transform -c $D/test.ini -o "$T/json/bad.csv" "$T/badjson"
 expect "truncated JSON exits 65" status 65
 expect "truncated JSON: message with file:line:column" stderr_has "$T/badjson/TypedDataSet.json:1:"
 expect "truncated JSON: no output" no_file "$T/json/bad.csv"
+
+# the bundled snapshot: real values of 84799NED (Kerncijfers wijken en buurten 2020)
+S=fetch/snapshot
+run jb-transform -c config/jeugdbench.ini -o "$T/snap/84799NED.csv" $S/84799NED
+expect "snapshot 84799NED exits 0" status 0
+grep -qxF 'GM1680,Aa en Hunze,GM,2020JJ00,,AantalInwoners_5,Aantal inwoners,aantal,25445,ok' "$T/snap/84799NED.csv" &&
+	_ok "84799NED: Aa en Hunze has 25445 inhabitants" || _not_ok "84799NED: Aa en Hunze has 25445 inhabitants"
+grep -qxF 'NL00,Nederland,NL,2020JJ00,,AantalInwoners_5,Aantal inwoners,aantal,17407585,ok' "$T/snap/84799NED.csv" &&
+	_ok "84799NED: the Netherlands (NL00) has 17407585 inhabitants" || _not_ok "84799NED: the Netherlands (NL00) has 17407585 inhabitants"
+[ "$(cut -d, -f1 "$T/snap/84799NED.csv" | sort -u | grep -c '^GM')" -eq 355 ] &&
+	_ok "84799NED: 355 municipalities" || _not_ok "84799NED: 355 municipalities"
+run jb-transform -c config/jeugdbench.ini -o "$T/snap/85099SYN.csv" $S/85099SYN
+expect "snapshot 85099SYN exits 0" status 0
+grep -qxF 'synthetic,yes' "$T/snap/85099SYN.info.csv" && _ok "85099SYN info says synthetic,yes" || _not_ok "85099SYN info says synthetic,yes"
+[ "$(grep -c ',2024JJ00,voorlopig,' "$T/snap/85099SYN.csv")" -gt 0 ] && [ "$(grep -c ',2024JJ00,definitief,' "$T/snap/85099SYN.csv")" -eq 0 ] &&
+	_ok "85099SYN: 2024 is provisional" || _not_ok "85099SYN: 2024 is provisional"
+run jb-transform -c config/jeugdbench.ini -o "$T/snap/WBK2022.csv" $S/WBK2022
+expect "snapshot WBK2022 exits 0" status 0
+grep -q '^GM0363,Amsterdam,GM,2022JJ00,,PercentageJongerenMetJeugdzorg_1,' "$T/snap/WBK2022.csv" &&
+	_ok "WBK2022: period from [table] period" || _not_ok "WBK2022: period from [table] period"
