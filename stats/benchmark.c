@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "msg.h"
+#include "overdispersion.h"
+#include "poisson.h"
 #include "reference.h"
 #include "xalloc.h"
 
@@ -94,6 +96,10 @@ static void compute_unit_counts(struct stats_unit *unit, double p0, int have_fun
 		unit->ci_low = known(interval.low * per);
 		unit->ci_high = known(interval.high * per);
 	}
+	if (stats_garwood(x, settings->confidence, &interval) == 0) {
+		unit->poisson_low = known(fmin(1, interval.low / n) * per);
+		unit->poisson_high = known(fmin(1, interval.high / n) * per);
+	}
 	if (!have_funnel)
 		return;
 	if (stats_z_score(p, p0, n, &z) == 0)
@@ -105,6 +111,57 @@ static void compute_unit_counts(struct stats_unit *unit, double p0, int have_fun
 		unit->limit_high[level] = known(interval.high * per);
 		unit->flag[level] = stats_funnel_flag(p, &interval);
 	}
+}
+
+/* Winsorised phi and tau^2 over the units with a z-score; limits widened by tau^2. */
+static void adjust_for_overdispersion(const struct stats_indicator *indicator,
+				      struct stats_unit *units, size_t count, double p0,
+				      const struct stats_settings *settings)
+{
+	double *z = jb_xcalloc(count ? count : 1, sizeof(*z));
+	double *s2 = jb_xcalloc(count ? count : 1, sizeof(*s2));
+	struct stats_overdispersion result;
+	size_t used = 0, i, level;
+
+	for (i = 0; i < count; i++)
+		if (units[i].status == STATS_OK && units[i].z.known) {
+			z[used] = units[i].z.value;
+			s2[used++] = p0 * (1 - p0) / units[i].denominator.value;
+		}
+	if (used < 2 || stats_overdispersion(z, s2, used, STATS_WINSOR_SHARE, &result) != 0) {
+		if (used > 0)
+			note(indicator, units[0].period,
+			     "fewer than 2 municipalities with a z-score: no over-dispersion");
+		free(z);
+		free(s2);
+		return;
+	}
+	for (i = 0; i < count; i++) {
+		struct stats_unit *unit = &units[i];
+		double se, p;
+
+		if (unit->status != STATS_OK || !unit->z.known)
+			continue;
+		unit->phi = known(result.phi);
+		unit->tau = known(sqrt(result.tau2) * indicator->per);
+		p = unit->numerator.value / unit->denominator.value;
+		se = sqrt(p0 * (1 - p0) / unit->denominator.value + result.tau2);
+		if (!isfinite(se) || se <= 0)
+			continue;
+		unit->z_adjusted = known((p - p0) / se);
+		for (level = 0; level < STATS_FUNNEL_LEVELS; level++) {
+			struct stats_interval limits = {
+				fmax(0, p0 - settings->z_funnel[level] * se),
+				fmin(1, p0 + settings->z_funnel[level] * se)
+			};
+
+			unit->adjusted_low[level] = known(limits.low * indicator->per);
+			unit->adjusted_high[level] = known(limits.high * indicator->per);
+			unit->adjusted_flag[level] = stats_funnel_flag(p, &limits);
+		}
+	}
+	free(z);
+	free(s2);
 }
 
 static void compute_period_counts(const struct stats_indicator *indicator,
@@ -145,6 +202,8 @@ static void compute_period_counts(const struct stats_indicator *indicator,
 		if (units[i].status == STATS_OK)
 			compute_unit_counts(&units[i], p0, have_funnel, settings, indicator->per);
 	}
+	if (have_funnel)
+		adjust_for_overdispersion(indicator, units, count, p0, settings);
 	set_quartiles(indicator, units, count);
 }
 

@@ -10,6 +10,8 @@
 #include "funnel.h"
 
 #define STATS_FUNNEL_LEVELS 2
+/* share of z-scores winsorised in each tail before phi is estimated */
+#define STATS_WINSOR_SHARE 0.1
 
 enum stats_status {
 	STATS_OK,
@@ -31,6 +33,10 @@ struct stats_unit {
 	struct stats_number value, ci_low, ci_high, national, q1, median, q3, z;
 	struct stats_number limit_low[STATS_FUNNEL_LEVELS], limit_high[STATS_FUNNEL_LEVELS];
 	enum stats_flag flag[STATS_FUNNEL_LEVELS];
+	/* added columns: Garwood interval, over-dispersion (Spiegelhalter 2005) */
+	struct stats_number poisson_low, poisson_high, phi, tau, z_adjusted;
+	struct stats_number adjusted_low[STATS_FUNNEL_LEVELS], adjusted_high[STATS_FUNNEL_LEVELS];
+	enum stats_flag adjusted_flag[STATS_FUNNEL_LEVELS];
 };
 
 /* A published national value of one period (rates only). */

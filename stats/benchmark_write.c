@@ -13,14 +13,20 @@ enum {
 	F_INDICATOR, F_INDICATOR_TITLE, F_PERIOD, F_PERIOD_STATUS, F_REGION_CODE,
 	F_REGION_NAME, F_NUMERATOR, F_DENOMINATOR, F_VALUE, F_CI_LOW, F_CI_HIGH, F_NATIONAL,
 	F_Q1, F_MEDIAN, F_Q3, F_Z, F_LIMIT95_LOW, F_LIMIT95_HIGH, F_LIMIT998_LOW,
-	F_LIMIT998_HIGH, F_FLAG95, F_FLAG998, F_STATUS, F_SOURCE, F_COUNT
+	F_LIMIT998_HIGH, F_FLAG95, F_FLAG998, F_STATUS, F_SOURCE,
+	/* added after the contract's columns (stats/README.md) */
+	F_POISSON_LOW, F_POISSON_HIGH, F_PHI, F_TAU, F_Z_ADJUSTED, F_ADJ95_LOW, F_ADJ95_HIGH,
+	F_ADJ998_LOW, F_ADJ998_HIGH, F_FLAG95_ADJ, F_FLAG998_ADJ, F_COUNT
 };
 
 static const char *const header[F_COUNT] = {
 	"indicator", "indicator_title", "period", "period_status", "region_code",
 	"region_name", "numerator", "denominator", "value", "ci_low", "ci_high", "national",
 	"q1", "median", "q3", "z", "limit95_low", "limit95_high", "limit998_low",
-	"limit998_high", "flag95", "flag998", "status", "source"
+	"limit998_high", "flag95", "flag998", "status", "source",
+	"poisson_low", "poisson_high", "phi", "tau", "z_adjusted", "limit95_adj_low",
+	"limit95_adj_high", "limit998_adj_low", "limit998_adj_high", "flag95_adj",
+	"flag998_adj"
 };
 
 int stats_format_number(double value, char *text, size_t size)
@@ -65,11 +71,22 @@ static int number_field(const struct stats_number *number, char *text, const cha
 static int write_unit(FILE *fp, const char *path, const struct stats_indicator *indicator,
 		      const struct stats_unit *unit)
 {
-	const struct stats_number *numbers[] = {
-		&unit->numerator, &unit->denominator, &unit->value, &unit->ci_low,
-		&unit->ci_high, &unit->national, &unit->q1, &unit->median, &unit->q3, &unit->z,
-		&unit->limit_low[0], &unit->limit_high[0], &unit->limit_low[1],
-		&unit->limit_high[1]
+	const struct {
+		int field;
+		const struct stats_number *number;
+	} numbers[] = {
+		{ F_NUMERATOR, &unit->numerator }, { F_DENOMINATOR, &unit->denominator },
+		{ F_VALUE, &unit->value }, { F_CI_LOW, &unit->ci_low },
+		{ F_CI_HIGH, &unit->ci_high }, { F_NATIONAL, &unit->national },
+		{ F_Q1, &unit->q1 }, { F_MEDIAN, &unit->median }, { F_Q3, &unit->q3 },
+		{ F_Z, &unit->z }, { F_LIMIT95_LOW, &unit->limit_low[0] },
+		{ F_LIMIT95_HIGH, &unit->limit_high[0] }, { F_LIMIT998_LOW, &unit->limit_low[1] },
+		{ F_LIMIT998_HIGH, &unit->limit_high[1] },
+		{ F_POISSON_LOW, &unit->poisson_low }, { F_POISSON_HIGH, &unit->poisson_high },
+		{ F_PHI, &unit->phi }, { F_TAU, &unit->tau }, { F_Z_ADJUSTED, &unit->z_adjusted },
+		{ F_ADJ95_LOW, &unit->adjusted_low[0] }, { F_ADJ95_HIGH, &unit->adjusted_high[0] },
+		{ F_ADJ998_LOW, &unit->adjusted_low[1] },
+		{ F_ADJ998_HIGH, &unit->adjusted_high[1] }
 	};
 	const struct stats_number none = { 0, 0 };
 	char text[sizeof(numbers) / sizeof(numbers[0])][NUMBER_SIZE];
@@ -84,17 +101,20 @@ static int write_unit(FILE *fp, const char *path, const struct stats_indicator *
 	fields[F_REGION_NAME] = unit->region_name;
 	for (i = 0; i < sizeof(numbers) / sizeof(numbers[0]); i++) {
 		/* a row that is not ok keeps region and period, no numbers */
-		const struct stats_number *number = unit->status == STATS_OK ? numbers[i] : &none;
+		const struct stats_number *number =
+			unit->status == STATS_OK ? numbers[i].number : &none;
 
-		if (number_field(number, text[i], &fields[F_NUMERATOR + i]) != 0) {
+		if (number_field(number, text[i], &fields[numbers[i].field]) != 0) {
 			jb_warn("%s: internal error: %s %s %s: column %s is not finite", path,
 				indicator->name, unit->period, unit->region_code,
-				header[F_NUMERATOR + i]);
+				header[numbers[i].field]);
 			return JB_EXIT_SOFTWARE;
 		}
 	}
 	fields[F_FLAG95] = stats_flag_name(unit->flag[0]);
 	fields[F_FLAG998] = stats_flag_name(unit->flag[1]);
+	fields[F_FLAG95_ADJ] = stats_flag_name(unit->adjusted_flag[0]);
+	fields[F_FLAG998_ADJ] = stats_flag_name(unit->adjusted_flag[1]);
 	fields[F_STATUS] = stats_status_name(unit->status);
 	fields[F_SOURCE] = indicator->source;
 	if (jb_csv_write_row(fp, fields, F_COUNT) != 0) {

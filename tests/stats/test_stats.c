@@ -17,6 +17,8 @@
 #include "benchmark_write.h"
 #include "funnel.h"
 #include "msg.h"
+#include "overdispersion.h"
+#include "poisson.h"
 #include "reference.h"
 #include "wilson.h"
 #include "xalloc.h"
@@ -220,6 +222,65 @@ START_TEST(numbers_have_at_most_six_decimals)
 }
 END_TEST
 
+/*
+ * Garwood intervals: the classic table values (0 -> 0-3.689, 1 -> 0.0253-5.572,
+ * 10 -> 4.795-18.39), in full precision by bisection on the Poisson
+ * distribution function in Python: P(X >= x | low) = P(X <= x | high) = 0.025.
+ */
+START_TEST(garwood_matches_the_poisson_tail_sums)
+{
+	static const struct {
+		double x, low, high;
+	} examples[] = {
+		{ 0, 0, 3.6888794541139367 },
+		{ 1, 0.025317807984289842, 5.571643390938899 },
+		{ 10, 4.795388696132427, 18.39035604201778 },
+		{ 100, 81.36399125092325, 121.62679379242638 },
+	};
+	struct stats_interval interval;
+	size_t i;
+
+	for (i = 0; i < sizeof(examples) / sizeof(examples[0]); i++) {
+		ck_assert_int_eq(stats_garwood(examples[i].x, 0.95, &interval), 0);
+		ck_assert_double_eq_tol(interval.low, examples[i].low, 1e-7);
+		ck_assert_double_eq_tol(interval.high, examples[i].high, 1e-7);
+	}
+	ck_assert(stats_garwood(0, 0.95, &interval) == 0 && interval.low == 0);
+	ck_assert_int_eq(stats_garwood(-1, 0.95, &interval), -1);
+	ck_assert_int_eq(stats_garwood(2.5, 0.95, &interval), -1);
+	ck_assert_int_eq(stats_garwood(NAN, 0.95, &interval), -1);
+	ck_assert_int_eq(stats_garwood(3, 1, &interval), -1);
+}
+END_TEST
+
+/*
+ * Spiegelhalter (2005) by hand (Python at test-writing time): winsorise at the
+ * type-7 10% and 90% quantiles (-1.2, 2.65), phi = mean of squares, tau^2 =
+ * (I phi - (I - 1)) / (sum w - sum w^2 / sum w) with w = n / (p0 (1 - p0)).
+ */
+START_TEST(overdispersion_by_hand)
+{
+	const double z[] = { -3, -1, -0.5, 0, 0.2, 0.4, 1, 1.5, 2.5, 4 };
+	const double calm[] = { -0.5, 0.3, 0.1, -0.2 }, calm_s2[] = { 1, 1, 1, 1 };
+	double s2[10];
+	struct stats_overdispersion result;
+	size_t i;
+
+	for (i = 0; i < 10; i++)
+		s2[i] = 0.2 * 0.8 / (100.0 * (double)(i + 1));
+	ck_assert_int_eq(stats_overdispersion(z, s2, 10, 0.1, &result), 0);
+	ck_assert_double_eq_tol(result.phi, 1.94125, TOLERANCE);
+	ck_assert_double_eq_tol(result.tau2, 0.00034708333333333336, 1e-12);
+	/* less spread than chance: phi < 1, tau^2 = 0 */
+	ck_assert_int_eq(stats_overdispersion(calm, calm_s2, 4, 0.1, &result), 0);
+	ck_assert_double_eq_tol(result.phi, 0.068925, TOLERANCE);
+	ck_assert(result.tau2 == 0);
+	ck_assert_int_eq(stats_overdispersion(z, s2, 1, 0.1, &result), -1);
+	s2[3] = 0;
+	ck_assert_int_eq(stats_overdispersion(z, s2, 10, 0.1, &result), -1);
+}
+END_TEST
+
 /* A period of units built in memory: counts given, everything else computed. */
 static void add_unit(struct stats_indicator *indicator, const char *code, double numerator,
 		     int numerator_known, double denominator, int denominator_known)
@@ -358,6 +419,8 @@ static Suite *stats_suite(void)
 	tcase_add_test(methods, pooled_national_proportion);
 	tcase_add_test(methods, quartiles_by_hand);
 	tcase_add_test(methods, numbers_have_at_most_six_decimals);
+	tcase_add_test(methods, garwood_matches_the_poisson_tail_sums);
+	tcase_add_test(methods, overdispersion_by_hand);
 	tcase_add_test(periods, a_single_municipality_is_its_own_reference);
 	tcase_add_test(periods, all_missing_leaves_references_empty);
 	tcase_add_test(periods, a_national_proportion_of_zero_has_no_funnel);
