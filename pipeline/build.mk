@@ -3,6 +3,7 @@ CC := gcc
 BIN ?= bin
 OBJ ?= build/obj
 SANITIZE ?=
+TESTBIN = $(OBJ)/tests
 PKGS := libcurl libxml-2.0 gsl inih zlib libmicrohttpd check
 
 # recursive (=) so that pkg-config runs after install-deps has run

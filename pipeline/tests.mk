@@ -1,6 +1,5 @@
 # Tests: Check unit tests per stage and command-line tests (tests/*/*.sh).
 # Stage fragments add to UNIT_TESTS (via jb_unit_test) and CLI_TESTS.
-TESTBIN = $(OBJ)/tests
 CHECK_LIBS = $(shell pkg-config --libs check)
 JB_TEST_TMP ?= $(CURDIR)/build/test-tmp
 
