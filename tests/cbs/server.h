@@ -1,0 +1,50 @@
+/* jb-cbs-server: a loopback server that plays CBS's ODataFeed for the tests. */
+#ifndef JB_CBS_SERVER_H
+#define JB_CBS_SERVER_H
+
+#include <pthread.h>
+#include <stddef.h>
+#include <stdio.h>
+
+enum cbs_fault_kind {
+	CBS_FAULT_STATUS,       /* --fault MATCH:STATUS */
+	CBS_FAULT_HTML,         /* --html-page MATCH: maintenance page with 200 */
+	CBS_FAULT_TRUNCATE,     /* --truncate MATCH: half the body, complete response */
+	CBS_FAULT_RESET,        /* --reset MATCH: close the connection without answering */
+	CBS_FAULT_REDIRECT,     /* --redirect MATCH:URL */
+	CBS_FAULT_CONTENT_TYPE  /* --content-type MATCH:TYPE */
+};
+
+struct cbs_fault {
+	enum cbs_fault_kind kind;
+	char *match;     /* "*", a file stem "TypedDataSet.skip10000" or "TABLE/stem" */
+	long status;
+	char *value;     /* redirect target or content type */
+	unsigned long hits;
+};
+
+struct cbs_server {
+	const char *root;
+	struct cbs_fault *faults;
+	size_t fault_count, fault_capacity;
+	unsigned long fault_times;  /* 0: every time */
+	long delay_ms;
+	long retry_after;           /* -1: no Retry-After */
+	int gzip;                   /* answer gzip when the client accepts it */
+	FILE *log;
+	pthread_mutex_t lock;
+};
+
+/* Parses "MATCH:REST" into a fault; -1 when malformed. */
+int cbs_fault_add(struct cbs_server *server, enum cbs_fault_kind kind, const char *spec);
+/* 1 when match selects the file stem of table_id. */
+int cbs_fault_matches(const char *match, const char *table_id, const char *stem);
+/*
+ * The first fault that applies to this request (counting it as a hit), or
+ * NULL.  Thread-safe.
+ */
+const struct cbs_fault *cbs_fault_find(struct cbs_server *server, const char *table_id,
+				       const char *stem);
+void cbs_faults_free(struct cbs_server *server);
+
+#endif
