@@ -20,6 +20,8 @@ endif
 
 TIDY_FILES := $(patsubst %,$(TIDY)/%.csv,$(TABLES))
 
+# raw manifests and info files are made by pattern rules: keep them
+.SECONDARY:
 .SECONDEXPANSION:
 # offline: jb-fetch reads the bundled snapshot (explicit local mode, no network)
 $(RAW)/%/manifest.csv: $$(wildcard $(SNAPSHOT)/%/*.xml) $(BIN)/jb-fetch $(CONFIG)
