@@ -9,6 +9,7 @@ SNAPSHOT_SOURCES := $(wildcard fetch/snapshot/sources/*.csv)
 
 $(eval $(call jb_program,jb-synth,tests/cbs/synth_main.c $(SYNTH_SOURCES),$(SYNTH_LIBS)))
 $(eval $(call jb_unit_test,test-synth,tests/synth/test_synth.c $(SYNTH_SOURCES),$(SYNTH_LIBS)))
+$(OBJ)/tests/synth/test_synth.o: CPPFLAGS += -Itests/cbs
 CLI_TESTS += tests/synth/cli.sh
 
 # make snapshot: regenerates the committed snapshot (default seed from the configuration)
