@@ -227,10 +227,44 @@ static void compute_period_published(const struct stats_indicator *indicator,
 	set_quartiles(indicator, units, count);
 }
 
+static int compare_region(const void *key, const void *element)
+{
+	const struct stats_unit *unit = element;
+
+	return strcmp(key, unit->region_code);
+}
+
+/* Change of each ok unit against the same region in the period before (sorted units). */
+static void compute_changes(struct stats_indicator *indicator,
+			    const struct stats_settings *settings, size_t before, size_t start,
+			    size_t end)
+{
+	struct stats_interval interval;
+	double difference;
+	size_t i;
+
+	for (i = start; i < end; i++) {
+		struct stats_unit *unit = &indicator->units[i];
+		const struct stats_unit *previous =
+			bsearch(unit->region_code, indicator->units + before, start - before,
+				sizeof(*unit), compare_region);
+
+		if (!previous || unit->status != STATS_OK || previous->status != STATS_OK ||
+		    stats_change(unit->numerator.value, unit->denominator.value,
+				 previous->numerator.value, previous->denominator.value,
+				 settings->z_confidence, &difference, &interval) != 0)
+			continue;
+		unit->change = known(difference * indicator->per);
+		unit->change_low = known(interval.low * indicator->per);
+		unit->change_high = known(interval.high * indicator->per);
+		unit->change_flag = stats_change_flag(&interval);
+	}
+}
+
 void stats_benchmark_compute(struct stats_indicator *indicator,
 			     const struct stats_settings *settings)
 {
-	size_t start = 0, end;
+	size_t start = 0, end, before = 0;
 
 	while (start < indicator->unit_count) {
 		for (end = start + 1; end < indicator->unit_count &&
@@ -242,6 +276,9 @@ void stats_benchmark_compute(struct stats_indicator *indicator,
 		else
 			compute_period_counts(indicator, indicator->units + start, end - start,
 					      settings);
+		if (!indicator->published_rate && start > 0)
+			compute_changes(indicator, settings, before, start, end);
+		before = start;
 		start = end;
 	}
 }

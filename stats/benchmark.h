@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "change.h"
 #include "funnel.h"
 
 #define STATS_FUNNEL_LEVELS 2
@@ -37,6 +38,9 @@ struct stats_unit {
 	struct stats_number poisson_low, poisson_high, phi, tau, z_adjusted;
 	struct stats_number adjusted_low[STATS_FUNNEL_LEVELS], adjusted_high[STATS_FUNNEL_LEVELS];
 	enum stats_flag adjusted_flag[STATS_FUNNEL_LEVELS];
+	/* against the same municipality in the previous period of the table */
+	struct stats_number change, change_low, change_high;
+	enum stats_change_flag change_flag;
 };
 
 /* A published national value of one period (rates only). */

@@ -16,7 +16,8 @@ enum {
 	F_LIMIT998_HIGH, F_FLAG95, F_FLAG998, F_STATUS, F_SOURCE,
 	/* added after the contract's columns (stats/README.md) */
 	F_POISSON_LOW, F_POISSON_HIGH, F_PHI, F_TAU, F_Z_ADJUSTED, F_ADJ95_LOW, F_ADJ95_HIGH,
-	F_ADJ998_LOW, F_ADJ998_HIGH, F_FLAG95_ADJ, F_FLAG998_ADJ, F_COUNT
+	F_ADJ998_LOW, F_ADJ998_HIGH, F_FLAG95_ADJ, F_FLAG998_ADJ, F_CHANGE, F_CHANGE_LOW,
+	F_CHANGE_HIGH, F_CHANGE_FLAG, F_COUNT
 };
 
 static const char *const header[F_COUNT] = {
@@ -26,7 +27,7 @@ static const char *const header[F_COUNT] = {
 	"limit998_high", "flag95", "flag998", "status", "source",
 	"poisson_low", "poisson_high", "phi", "tau", "z_adjusted", "limit95_adj_low",
 	"limit95_adj_high", "limit998_adj_low", "limit998_adj_high", "flag95_adj",
-	"flag998_adj"
+	"flag998_adj", "change", "change_low", "change_high", "change_flag"
 };
 
 int stats_format_number(double value, char *text, size_t size)
@@ -86,7 +87,9 @@ static int write_unit(FILE *fp, const char *path, const struct stats_indicator *
 		{ F_PHI, &unit->phi }, { F_TAU, &unit->tau }, { F_Z_ADJUSTED, &unit->z_adjusted },
 		{ F_ADJ95_LOW, &unit->adjusted_low[0] }, { F_ADJ95_HIGH, &unit->adjusted_high[0] },
 		{ F_ADJ998_LOW, &unit->adjusted_low[1] },
-		{ F_ADJ998_HIGH, &unit->adjusted_high[1] }
+		{ F_ADJ998_HIGH, &unit->adjusted_high[1] },
+		{ F_CHANGE, &unit->change }, { F_CHANGE_LOW, &unit->change_low },
+		{ F_CHANGE_HIGH, &unit->change_high }
 	};
 	const struct stats_number none = { 0, 0 };
 	char text[sizeof(numbers) / sizeof(numbers[0])][NUMBER_SIZE];
@@ -115,6 +118,7 @@ static int write_unit(FILE *fp, const char *path, const struct stats_indicator *
 	fields[F_FLAG998] = stats_flag_name(unit->flag[1]);
 	fields[F_FLAG95_ADJ] = stats_flag_name(unit->adjusted_flag[0]);
 	fields[F_FLAG998_ADJ] = stats_flag_name(unit->adjusted_flag[1]);
+	fields[F_CHANGE_FLAG] = stats_change_flag_name(unit->change_flag);
 	fields[F_STATUS] = stats_status_name(unit->status);
 	fields[F_SOURCE] = indicator->source;
 	if (jb_csv_write_row(fp, fields, F_COUNT) != 0) {

@@ -15,6 +15,7 @@
 
 #include "benchmark.h"
 #include "benchmark_write.h"
+#include "change.h"
 #include "funnel.h"
 #include "msg.h"
 #include "overdispersion.h"
@@ -281,6 +282,39 @@ START_TEST(overdispersion_by_hand)
 }
 END_TEST
 
+/* Newcombe (1998), Stat Med 17:873-890, Table II, method 10 (hybrid score) */
+START_TEST(change_matches_newcombe_1998_method_10)
+{
+	static const struct {
+		double x1, n1, x0, n0, low, high;
+	} examples[] = {
+		{ 56, 70, 48, 80, 0.0524, 0.3339 },
+		{ 9, 10, 3, 10, 0.1705, 0.8090 },
+		{ 6, 7, 2, 7, 0.0582, 0.8062 },
+		{ 5, 56, 0, 29, -0.0381, 0.1926 },
+	};
+	struct stats_interval interval;
+	double difference;
+	size_t i;
+
+	for (i = 0; i < sizeof(examples) / sizeof(examples[0]); i++) {
+		ck_assert_int_eq(stats_change(examples[i].x1, examples[i].n1, examples[i].x0,
+					      examples[i].n0, Z95, &difference, &interval), 0);
+		ck_assert_double_eq_tol(difference, examples[i].x1 / examples[i].n1 -
+					examples[i].x0 / examples[i].n0, TOLERANCE);
+		ck_assert_double_eq_tol(interval.low, examples[i].low, 0.00005);
+		ck_assert_double_eq_tol(interval.high, examples[i].high, 0.00005);
+	}
+	ck_assert_int_eq(stats_change_flag(&interval), STATS_CHANGE_SAME);
+	ck_assert_int_eq(stats_change(9, 10, 3, 10, Z95, &difference, &interval), 0);
+	ck_assert_int_eq(stats_change_flag(&interval), STATS_CHANGE_UP);
+	ck_assert_int_eq(stats_change(3, 10, 9, 10, Z95, &difference, &interval), 0);
+	ck_assert_int_eq(stats_change_flag(&interval), STATS_CHANGE_DOWN);
+	ck_assert_str_eq(stats_change_flag_name(STATS_CHANGE_DOWN), "down");
+	ck_assert_int_eq(stats_change(1, 0, 1, 2, Z95, &difference, &interval), -1);
+}
+END_TEST
+
 /* A period of units built in memory: counts given, everything else computed. */
 static void add_unit(struct stats_indicator *indicator, const char *code, double numerator,
 		     int numerator_known, double denominator, int denominator_known)
@@ -421,6 +455,7 @@ static Suite *stats_suite(void)
 	tcase_add_test(methods, numbers_have_at_most_six_decimals);
 	tcase_add_test(methods, garwood_matches_the_poisson_tail_sums);
 	tcase_add_test(methods, overdispersion_by_hand);
+	tcase_add_test(methods, change_matches_newcombe_1998_method_10);
 	tcase_add_test(periods, a_single_municipality_is_its_own_reference);
 	tcase_add_test(periods, all_missing_leaves_references_empty);
 	tcase_add_test(periods, a_national_proportion_of_zero_has_no_funnel);

@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+"""Independent computation of expected-benchmark.csv from the fixture tables.
+
+Written from the formulas in METHODS.md with the Python standard library only
+(statistics.NormalDist for the normal quantiles), not from jb-stats's output.
+Run from this folder: python3 expected.py > expected-benchmark.csv
+"""
+import csv
+import sys
+from math import exp, sqrt
+from statistics import NormalDist
+
+Z95 = NormalDist().inv_cdf(0.975)
+Z998 = NormalDist().inv_cdf(0.999)
+
+
+def fmt(x):
+    if x is None:
+        return ""
+    text = "%.6f" % x
+    text = text.rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def wilson(x, n, z):
+    p = x / n
+    d = 1 + z * z / n
+    c = (p + z * z / (2 * n)) / d
+    h = z / d * sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return (0.0 if x == 0 else max(0, c - h)), (1.0 if x == n else min(1, c + h))
+
+
+def quantile7(values, f):
+    s = sorted(values)
+    h = (len(s) - 1) * f
+    i = int(h)
+    return s[i] if i == len(s) - 1 else s[i] + (h - i) * (s[i + 1] - s[i])
+
+
+def poisson_cdf(x, lam):
+    term = total = exp(-lam)
+    for j in range(1, x + 1):
+        term *= lam / j
+        total += term
+    return total
+
+
+def solve(f, lo=0.0, hi=1e4):
+    """The root of an increasing f by bisection."""
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        lo, hi = (lo, mid) if f(mid) > 0 else (mid, hi)
+    return (lo + hi) / 2
+
+
+def garwood(x):
+    """Exact Poisson limits: P(X >= x | low) = P(X <= x | high) = 0.025."""
+    low = 0.0 if x == 0 else solve(lambda lam: (1 - poisson_cdf(x - 1, lam)) - 0.025)
+    high = solve(lambda lam: 0.025 - poisson_cdf(x, lam))
+    return low, high
+
+
+def read(path, keys):
+    cells = {}
+    for row in csv.DictReader(open(path, encoding="utf-8")):
+        if row["measure_key"] in keys and row["region_type"] in ("GM", "NL"):
+            number = float(row["value"]) if row["status"] == "ok" and row["value"] else None
+            unit = cells.setdefault((row["period"], row["region_code"]), {
+                "name": row["region_name"], "type": row["region_type"],
+                "period_status": row["period_status"]})
+            unit[row["measure_key"]] = number
+    return cells
+
+
+HEADER = ("indicator,indicator_title,period,period_status,region_code,region_name,"
+          "numerator,denominator,value,ci_low,ci_high,national,q1,median,q3,z,"
+          "limit95_low,limit95_high,limit998_low,limit998_high,flag95,flag998,"
+          "status,source,poisson_low,poisson_high,phi,tau,z_adjusted,"
+          "limit95_adj_low,limit95_adj_high,limit998_adj_low,limit998_adj_high,"
+          "flag95_adj,flag998_adj,change,change_low,change_high,change_flag").split(",")
+out = csv.writer(sys.stdout, lineterminator="\n")
+out.writerow(HEADER)
+
+# indicator hulp: Care_2 / Pop_1 per 100, source synthetic
+cells = read("TESTA01.csv", {"Care_2", "Pop_1"})
+periods = sorted({p for p, _ in cells})
+
+
+def ok_counts(period, code):
+    u = cells.get((period, code))
+    if u and u.get("Care_2") is not None and u.get("Pop_1") not in (None, 0.0):
+        return u["Care_2"], u["Pop_1"]
+    return None
+
+
+for period in periods:
+    units = sorted((code, u) for (p, code), u in cells.items() if p == period and u["type"] == "GM")
+    ok = [(code, u) for code, u in units
+          if u.get("Care_2") is not None and u.get("Pop_1") not in (None, 0.0)]
+    p0 = sum(u["Care_2"] for _, u in ok) / sum(u["Pop_1"] for _, u in ok)
+    values = [100 * u["Care_2"] / u["Pop_1"] for _, u in ok]
+    q = [quantile7(values, f) for f in (0.25, 0.5, 0.75)]
+    # Spiegelhalter (2005): winsorised z at the 10% and 90% quantiles, phi, tau^2
+    zs = [(u["Care_2"] / u["Pop_1"] - p0) / sqrt(p0 * (1 - p0) / u["Pop_1"]) for _, u in ok]
+    low10, high90 = quantile7(zs, 0.1), quantile7(zs, 0.9)
+    phi = sum(min(high90, max(low10, z)) ** 2 for z in zs) / len(zs)
+    w = [u["Pop_1"] / (p0 * (1 - p0)) for _, u in ok]
+    tau2 = max(0.0, (len(zs) * phi - (len(zs) - 1)) / (sum(w) - sum(v * v for v in w) / sum(w)))
+    for code, u in units:
+        x, n = u.get("Care_2"), u.get("Pop_1")
+        row = ["hulp", "Jongeren met jeugdhulp", period, u["period_status"], code, u["name"]]
+        if x is None:
+            status = "suppressed"
+        elif n is None:
+            status = "no_denominator"
+        elif n == 0:
+            status = "zero_denominator"
+        else:
+            status = "ok"
+        if status != "ok":
+            out.writerow(row + [""] * 16 + [status, "synthetic"] + [""] * 15)
+            continue
+        p = x / n
+        se = sqrt(p0 * (1 - p0) / n)
+        lo, hi = wilson(x, n, Z95)
+        limits, flags = [], []
+        for z in (Z95, Z998):
+            low, high = max(0, p0 - z * se), min(1, p0 + z * se)
+            limits += [100 * low, 100 * high]
+            flags.append("above" if p > high else "below" if p < low else "within")
+        numbers = [x, n, 100 * p, 100 * lo, 100 * hi, 100 * p0] + q + [(p - p0) / se] + limits
+        plow, phigh = garwood(int(x))
+        adjusted_se = sqrt(p0 * (1 - p0) / n + tau2)
+        added = [100 * min(1, plow / n), 100 * min(1, phigh / n), phi, 100 * sqrt(tau2),
+                 (p - p0) / adjusted_se]
+        adjusted_flags = []
+        for z in (Z95, Z998):
+            low, high = max(0, p0 - z * adjusted_se), min(1, p0 + z * adjusted_se)
+            added += [100 * low, 100 * high]
+            adjusted_flags.append("above" if p > high else "below" if p < low else "within")
+        # Newcombe (1998) method 10 against the period before
+        change = ["", "", "", ""]
+        before = periods.index(period) - 1
+        if before >= 0 and ok_counts(periods[before], code):
+            x0, n0 = ok_counts(periods[before], code)
+            p0_, (l1, u1), (l0, u0) = x0 / n0, wilson(x, n, Z95), wilson(x0, n0, Z95)
+            d = p - p0_
+            dl = d - sqrt((p - l1) ** 2 + (u0 - p0_) ** 2)
+            dh = d + sqrt((u1 - p) ** 2 + (p0_ - l0) ** 2)
+            change = [fmt(100 * d), fmt(100 * dl), fmt(100 * dh),
+                      "up" if dl > 0 else "down" if dh < 0 else "same"]
+        out.writerow(row + [fmt(v) for v in numbers] + flags + ["ok", "synthetic"]
+                     + [fmt(v) for v in added] + adjusted_flags + change)
+
+# indicator kaart: published PercentageJeugdzorg_1, national from NL01, source reconstructed
+cells = read("TESTB02.csv", {"PercentageJeugdzorg_1"})
+national = cells[("2022JJ00", "NL01")]["PercentageJeugdzorg_1"]
+units = sorted((code, u) for (p, code), u in cells.items() if u["type"] == "GM")
+values = [u["PercentageJeugdzorg_1"] for _, u in units if u["PercentageJeugdzorg_1"] is not None]
+q = [quantile7(values, f) for f in (0.25, 0.5, 0.75)]
+for code, u in units:
+    v = u["PercentageJeugdzorg_1"]
+    row = ["kaart", "Jongeren met jeugdzorg (kaart)", "2022JJ00", "", code, u["name"]]
+    if v is None:
+        out.writerow(row + [""] * 16 + ["suppressed", "reconstructed"] + [""] * 15)
+    else:
+        out.writerow(row + ["", "", fmt(v), "", "", fmt(national)] + [fmt(x) for x in q]
+                     + [""] * 7 + ["ok", "reconstructed"] + [""] * 15)
