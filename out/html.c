@@ -64,6 +64,14 @@ static const char style_sheet[] =
 	"svg .limit95{stroke:#7b8794;stroke-width:1.2;fill:none;stroke-dasharray:5 3}\n"
 	"svg .limit998{stroke:#3e4c59;stroke-width:1.2;fill:none}\n"
 	"svg .box{fill:#e4e7eb;stroke:#9aa5b1}\n"
+	".charts{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:1.25rem;"
+	"align-items:start}\n"
+	"@media (max-width:52rem){.charts{grid-template-columns:1fr}}\n"
+	"svg.map{width:100%;height:auto;max-width:24rem;display:block;margin:.5rem auto}\n"
+	"svg.map use{stroke:#fff;stroke-width:.5}\n"
+	"svg.map a:hover use{stroke:var(--ink);stroke-width:1.2}\n"
+	".q-1{fill:#d3e4ec;color:#b9d3df}\n.q-2{fill:#93bdd0;color:#93bdd0}\n"
+	".q-3{fill:#4f8fae;color:#4f8fae}\n.q-4{fill:#1d5f80;color:#1d5f80}\n"
 	".f-above998{fill:var(--above);color:var(--above)}\n"
 	".f-above95{fill:var(--above-soft);color:#8f3f1d}\n"
 	".f-below998{fill:var(--below);color:var(--below)}\n"
@@ -194,6 +202,9 @@ void jb_html_end(FILE *fp, const struct jb_report *report)
 	fputs(" &middot; rapport gemaakt ", fp);
 	jb_html_escape(fp, report->run_time);
 	fputs("</p>\n", fp);
+	if (report->map)
+		fputs("<p>Kaarten: gemeentegrenzen van CBS/Kadaster (PDOK), vereenvoudigd; "
+		      "herkomst en licentie in out/boundaries/README.md.</p>\n", fp);
 	if (report->provisional)
 		fputs("<p>* voorlopige cijfers: CBS kan ze nog herzien.</p>\n", fp);
 	fputs("</footer>\n<script>\n", fp);

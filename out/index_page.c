@@ -4,6 +4,7 @@
 
 #include "format.h"
 #include "funnel_svg.h"
+#include "map_svg.h"
 #include "html.h"
 #include "pages.h"
 #include "report.h"
@@ -63,7 +64,20 @@ static void legend(FILE *fp, int value_only)
 	      "gemeente.</p>\n", fp);
 }
 
-static void indicator_section(FILE *fp, const struct jb_indicator_view *view)
+static void map_legend(FILE *fp, int value_only)
+{
+	if (value_only)
+		fputs("<ul class=\"legend\"><li class=\"q-1\"><i></i>laagste kwart</li>"
+		      "<li class=\"q-2\"><i></i>tweede</li><li class=\"q-3\"><i></i>derde</li>"
+		      "<li class=\"q-4\"><i></i>hoogste kwart</li>"
+		      "<li class=\"f-none\"><i></i>geen waarde</li></ul>\n", fp);
+	else
+		fputs("<ul class=\"legend\"><li class=\"f-none\"><i></i>geen waarde of "
+		      "andere indeling</li></ul>\n", fp);
+}
+
+static void indicator_section(FILE *fp, const struct jb_report *report,
+			      const struct jb_indicator_view *view)
 {
 	char period[128];
 
@@ -92,11 +106,20 @@ static void indicator_section(FILE *fp, const struct jb_indicator_view *view)
 	figure(fp, "Mediaan", view->median, view->unit);
 	figure(fp, "Q3 (75%)", view->q3, view->unit);
 	fputs("</div>\n", fp);
+	fputs("<div class=\"charts\"><div>", fp);
 	if (view->value_only)
 		jb_strip_svg(fp, view, "gemeente/");
 	else
 		jb_funnel_svg(fp, view, "gemeente/");
 	legend(fp, view->value_only);
+	fputs("</div>", fp);
+	if (report->map) {
+		fputs("<div>", fp);
+		jb_map_svg(fp, report->map, view, "gemeente/");
+		map_legend(fp, view->value_only);
+		fputs("</div>", fp);
+	}
+	fputs("</div>\n", fp);
 	jb_table_html(fp, view, "gemeente/");
 	fputs("</section>\n", fp);
 }
@@ -107,6 +130,8 @@ void jb_index_page(FILE *fp, const void *context)
 	size_t i;
 
 	jb_html_begin(fp, report, report->title, "");
+	if (report->map)
+		jb_map_defs(fp, report->map);
 	fputs("<nav class=\"toc\"><strong>Indicatoren</strong><ul>\n", fp);
 	for (i = 0; i < report->indicator_count; i++) {
 		const struct jb_indicator_view *view = &report->indicators[i];
@@ -124,6 +149,6 @@ void jb_index_page(FILE *fp, const void *context)
 	      "</label><input id=\"zoek\" type=\"search\" placeholder=\"naam of code, "
 	      "bijvoorbeeld Utrecht of GM0344\" autocomplete=\"off\"></div>\n", fp);
 	for (i = 0; i < report->indicator_count; i++)
-		indicator_section(fp, &report->indicators[i]);
+		indicator_section(fp, report, &report->indicators[i]);
 	jb_html_end(fp, report);
 }

@@ -22,6 +22,8 @@ static void usage(FILE *fp)
 		"  -t, --tidy DIR        folder of the tables' <ID>.info.csv (data/tidy)\n"
 		"  -o, --output DIR      folder of the report runs (reports)\n"
 		"  -r, --run-id ID       name of the run folder (default: UTC time YYYYMMDDTHHMMSSZ)\n"
+		"  -g, --boundaries FILE municipal boundaries (GeoJSON) for the maps (default:\n"
+		"                        out/boundaries/ file of the config's boundary_year)\n"
 		"  -v, --verbose         print the path of index.html\n"
 		"  -h, --help            this help\n"
 		"\n"
@@ -39,15 +41,16 @@ int main(int argc, char **argv)
 		{ "tidy", required_argument, NULL, 't' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "run-id", required_argument, NULL, 'r' },
+		{ "boundaries", required_argument, NULL, 'g' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct jb_report_options report = { DEFAULT_CONFIG, NULL, NULL, NULL, NULL, 0 };
+	struct jb_report_options report = { DEFAULT_CONFIG, NULL, NULL, NULL, NULL, NULL, 0 };
 	int opt, status;
 
 	jb_set_progname(argv[0]);
-	while ((opt = getopt_long(argc, argv, "c:b:t:o:r:vh", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "c:b:t:o:r:g:vh", options, NULL)) != -1) {
 		switch (opt) {
 		case 'c':
 			report.config_path = optarg;
@@ -63,6 +66,9 @@ int main(int argc, char **argv)
 			break;
 		case 'r':
 			report.run_id = optarg;
+			break;
+		case 'g':
+			report.boundaries = optarg;
 			break;
 		case 'v':
 			report.verbose = 1;

@@ -417,6 +417,11 @@ int jb_report_load(struct jb_report *report, const char *config_path,
 		jb_config_free(&config);
 		return JB_EXIT_CONFIG;
 	}
+	if (jb_config_long(&config, "report", "keep_runs", -1, 0, 100000,
+			   &report->keep_runs) != 0) {
+		jb_config_free(&config);
+		return JB_EXIT_CONFIG;
+	}
 	title = jb_config_get(&config, "report", "title");
 	if (!title)
 		title = jb_config_get(&config, "jeugdbench", "title");

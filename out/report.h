@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+struct jb_map;
+
 /* The columns of data/stats/benchmark.csv this program reads. */
 enum jb_bench_column {
 	BENCH_INDICATOR, BENCH_INDICATOR_TITLE, BENCH_PERIOD, BENCH_PERIOD_STATUS,
@@ -64,6 +66,8 @@ struct jb_report {
 	size_t table_count;
 	struct jb_indicator_view *indicators;
 	size_t indicator_count;
+	long keep_runs;         /* [report] keep_runs; -1 keeps every run */
+	const struct jb_map *map; /* boundaries for the maps, or NULL */
 	int synthetic;          /* any indicator's source is synthetic */
 	int provisional;        /* any shown period is provisional */
 };

@@ -4,14 +4,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "exitcode.h"
+#include "map_svg.h"
 #include "msg.h"
 #include "pages.h"
 #include "report.h"
 #include "run_dir.h"
 #include "table_html.h"
 #include "xalloc.h"
+
+/* Where the bundled boundary files are, relative to the project folder. */
+#define JB_BOUNDARY_FOLDER "out/boundaries"
 
 static void copy_benchmark(FILE *fp, const void *context)
 {
@@ -62,9 +67,28 @@ static int write_pages(const struct jb_run *run, const struct jb_report *report)
 	return rc;
 }
 
+/* Loads the boundaries for the maps; no map (and no error) when the year has no file. */
+static int load_map(struct jb_map *map, const struct jb_report_options *options,
+		    long boundary_year)
+{
+	char *path = options->boundaries ? jb_xstrdup(options->boundaries) :
+		     jb_map_file_for_year(JB_BOUNDARY_FOLDER, boundary_year);
+	int rc;
+
+	memset(map, 0, sizeof(*map));
+	if (!path || (!options->boundaries && access(path, R_OK) != 0)) {
+		free(path);
+		return JB_EXIT_OK;
+	}
+	rc = jb_map_load(map, path, 380);
+	free(path);
+	return rc;
+}
+
 int jb_report_write(const struct jb_report_options *options)
 {
 	struct jb_report report;
+	struct jb_map map;
 	struct jb_run run;
 	char default_id[32];
 	const char *run_id = options->run_id;
@@ -78,8 +102,14 @@ int jb_report_write(const struct jb_report_options *options)
 		jb_warn("run id '%s': use letters, digits, '.', '_' and '-'", run_id);
 		return JB_EXIT_USAGE;
 	}
+	memset(&map, 0, sizeof(map));
 	rc = jb_report_load(&report, options->config_path, options->benchmark_path,
 			    options->tidy_dir);
+	if (rc == JB_EXIT_OK) {
+		rc = load_map(&map, options, report.boundary_year);
+		if (map.region_count)
+			report.map = &map;
+	}
 	if (rc == JB_EXIT_OK) {
 		rc = jb_run_begin(&run, options->reports_dir, run_id);
 		if (rc == JB_EXIT_OK)
@@ -90,8 +120,12 @@ int jb_report_write(const struct jb_report_options *options)
 			jb_run_abort(&run);
 		else if (options->verbose)
 			printf("%s/index.html\n", run.final_dir);
+		if (rc == JB_EXIT_OK && report.keep_runs >= 0 &&
+		    jb_run_prune(options->reports_dir, report.keep_runs) != 0)
+			jb_warn("%s: old runs not removed", options->reports_dir);
 		jb_run_free(&run);
 	}
+	jb_map_free(&map);
 	jb_report_free(&report);
 	return rc;
 }

@@ -8,6 +8,7 @@ struct jb_report_options {
 	const char *tidy_dir;
 	const char *reports_dir;
 	const char *run_id;  /* NULL: the UTC time */
+	const char *boundaries; /* GeoJSON of the maps; NULL: out/boundaries/ for the boundary year */
 	int verbose;         /* print the index path on stdout */
 };
 

@@ -1,7 +1,8 @@
 # out/: jb-report writes the HTML report run from the benchmark.
-REPORT_SOURCES := out/report.c out/format.c out/html.c out/funnel_svg.c \
+REPORT_SOURCES := out/report.c out/map_svg.c out/format.c out/html.c out/funnel_svg.c \
 	out/table_html.c out/index_page.c out/region_page.c out/run_dir.c out/write_run.c
-REPORT_LIBS = $(LIB_CSV) $(LIB_INIH)
+LIB_JANSSON := -ljansson
+REPORT_LIBS = $(LIB_CSV) $(LIB_INIH) $(LIB_JANSSON)
 
 $(eval $(call jb_program,jb-report,out/main.c $(REPORT_SOURCES),$(REPORT_LIBS)))
 $(eval $(call jb_unit_test,test-out,tests/out/test_out.c $(REPORT_SOURCES),$(REPORT_LIBS)))

@@ -58,6 +58,10 @@ else
 fi
 [ "$(grep -c '<script>' "$I")" -eq 1 ] && _ok "exactly one inline script" || _not_ok "exactly one inline script"
 has "funnel point links to the municipality page" "$I" "<a href=\"gemeente/GM0363.html\"><circle"
+has "map colours Amsterdam by its flag" "$I" "<use href=\"#gm-GM0363\" class=\"f-below998\"><title>Amsterdam (GM0363): 10,0$nb%</title>"
+has "map of a published rate colours by quarter" "$I" "<use href=\"#gm-GM0599\" class=\"q-1\"><title>Rotterdam (GM0599): 8,7$nb%</title>"
+has "map links to the municipality page" "$I" "<a href=\"gemeente/GM0363.html\"><use"
+has "map outlines defined once" "$I" "<path id=\"gm-GM0363\" d=\"M"
 expect "municipality page written" file_exists "$R/test1/gemeente/GM0363.html"
 has "municipality page shows the value" "$R/test1/gemeente/GM0363.html" "10,0$nb%"
 has "municipality page has a print style" "$R/test1/gemeente/GM0363.html" "@page{size:A4"
@@ -89,6 +93,14 @@ no_temp_files "no temporary left after malformed CSV" "$R"
 report --benchmark $D/bad_number.csv --run-id test5
 expect "a field that is no number exits 65" status 65
 expect "bad number names file and line" stderr_has "bad_number.csv:4: numerator '7x350'"
+
+printf '{"type":"FeatureCollection","features":[\n{"type":' >"$T/bad.geojson"
+report --benchmark $D/benchmark.csv --run-id test9 --boundaries "$T/bad.geojson"
+expect "malformed boundaries exit 65" status 65
+expect "malformed boundaries name file and line" stderr_has "bad.geojson:2:"
+report --benchmark $D/benchmark.csv --run-id test9 --boundaries "$T/none.geojson"
+expect "missing boundaries exit 66" status 66
+expect "no folder after a boundary error" no_file "$R/test9"
 
 mkdir -p "$T/empty-tidy"
 run jb-report -c $D/config.ini --benchmark $D/benchmark.csv --tidy "$T/empty-tidy" -o "$R" --run-id test6

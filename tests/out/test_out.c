@@ -12,6 +12,7 @@
 #include "../../out/format.h"
 #include "../../out/funnel_svg.h"
 #include "../../out/html.h"
+#include "../../out/map_svg.h"
 #include "msg.h"
 #include "../../out/report.h"
 #include "../../out/run_dir.h"
@@ -86,6 +87,21 @@ START_TEST(nice_steps_are_one_two_five)
 	ck_assert_double_eq_tol(jb_nice_step(0, 14, 6), 5, 1e-12);
 	ck_assert_double_eq_tol(jb_nice_step(9.4, 12.6, 8), 0.5, 1e-12);
 	ck_assert_double_eq_tol(jb_nice_step(0, 1000, 10), 100, 1e-9);
+}
+END_TEST
+
+START_TEST(map_projection_maps_lon_lat_to_pixels)
+{
+	double x, y;
+
+	/* the north-west corner of the bounding box sits at the 6-pixel margin */
+	jb_map_project(3.0, 53.5, 3.0, 53.5, 100, 0.6, &x, &y);
+	ck_assert_double_eq_tol(x, 6, 1e-9);
+	ck_assert_double_eq_tol(y, 6, 1e-9);
+	/* one degree east is 0.6 * 100 px, half a degree south 50 px */
+	jb_map_project(4.0, 53.0, 3.0, 53.5, 100, 0.6, &x, &y);
+	ck_assert_double_eq_tol(x, 66, 1e-9);
+	ck_assert_double_eq_tol(y, 56, 1e-9);
 }
 END_TEST
 
@@ -289,6 +305,7 @@ int main(void)
 	tcase_add_test(scale, log_scale_maps_decades_evenly);
 	tcase_add_test(scale, nice_steps_are_one_two_five);
 	tcase_add_test(scale, funnel_points_sit_on_their_pixels);
+	tcase_add_test(scale, map_projection_maps_lon_lat_to_pixels);
 	tcase_add_test(format, numbers_in_dutch_form);
 	tcase_add_test(format, periods_in_words);
 	tcase_add_test(input, benchmark_rows_are_parsed);
