@@ -1,0 +1,377 @@
+/* Unit tests of jb-fetch: retry policy, next links, page checks, the table cache. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../cbs/server.h"
+#include "atomic.h"
+#include "../../fetch/cache.h"
+#include "exitcode.h"
+#include "msg.h"
+#include "../../fetch/page_check.h"
+#include "../../fetch/retry.h"
+#include "../../fetch/url.h"
+
+#define FEED_OPEN                                                                           \
+	"<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>\n"                   \
+	"<feed xml:base=\"https://opendata.cbs.nl/ODataFeed/odata/85099SYN/\" "               \
+	"xmlns=\"http://www.w3.org/2005/Atom\" "                                              \
+	"xmlns:d=\"http://schemas.microsoft.com/ado/2007/08/dataservices\" "                  \
+	"xmlns:m=\"http://schemas.microsoft.com/ado/2007/08/dataservices/metadata\">\n"
+#define ENTRY                                                                               \
+	"<entry><id>x</id><content type=\"application/xml\"><m:properties>"                   \
+	"<d:ID m:type=\"Edm.Int32\">1</d:ID><d:RegioS xml:space=\"preserve\">GM0363    "      \
+	"</d:RegioS></m:properties></content></entry>\n"
+
+static const char good_page[] = FEED_OPEN
+	"<id>https://opendata.cbs.nl/ODataFeed/odata/85099SYN/TypedDataSet</id>\n"
+	"<title type=\"text\">TypedDataSet</title>\n"
+	"<link rel=\"self\" title=\"TypedDataSet\" href=\"TypedDataSet\" />\n"
+	ENTRY ENTRY
+	"<link rel=\"next\" href=\"https://opendata.cbs.nl/ODataFeed/odata/85099SYN/TypedDataSet?$skip=20000\" />\n"
+	"</feed>\n";
+
+static char scratch[256];
+
+static void make_scratch(void)
+{
+	const char *base = getenv("JB_TEST_TMP");
+
+	jb_mkdirs(base ? base : "/tmp");
+	snprintf(scratch, sizeof(scratch), "%s/fetchtest.XXXXXX", base ? base : "/tmp");
+	ck_assert_ptr_nonnull(mkdtemp(scratch));
+	jb_quiet = 1;
+}
+
+START_TEST(retry_only_transient_statuses)
+{
+	static const long again[] = { 408, 429, 500, 502, 503, 504 };
+	static const long refused[] = { 400, 401, 403, 404, 410, 405, 501, 505, 418 };
+	size_t i;
+
+	for (i = 0; i < sizeof(again) / sizeof(again[0]); i++)
+		ck_assert_int_eq(jb_retry_classify(JB_NET_OK, again[i]), JB_RETRY_AGAIN);
+	for (i = 0; i < sizeof(refused) / sizeof(refused[0]); i++)
+		ck_assert_int_eq(jb_retry_classify(JB_NET_OK, refused[i]), JB_RETRY_REFUSED);
+	ck_assert_int_eq(jb_retry_classify(JB_NET_OK, 200), JB_RETRY_DONE);
+	ck_assert_int_eq(jb_retry_classify(JB_NET_OK, 203), JB_RETRY_DONE);
+	ck_assert_int_eq(jb_retry_classify(JB_NET_OK, 301), JB_RETRY_REDIRECT);
+	ck_assert_int_eq(jb_retry_classify(JB_NET_OK, 307), JB_RETRY_REDIRECT);
+	ck_assert_int_eq(jb_retry_classify(JB_NET_OK, 304), JB_RETRY_REFUSED);
+	ck_assert_int_eq(jb_retry_classify(JB_NET_TIMEOUT, 0), JB_RETRY_AGAIN);
+	ck_assert_int_eq(jb_retry_classify(JB_NET_RESET, 0), JB_RETRY_AGAIN);
+	ck_assert_int_eq(jb_retry_classify(JB_NET_CONNECT, 0), JB_RETRY_AGAIN);
+	ck_assert_int_eq(jb_retry_classify(JB_NET_FATAL, 0), JB_RETRY_REFUSED);
+}
+END_TEST
+
+START_TEST(backoff_doubles_within_bounds)
+{
+	unsigned failures;
+	long expected = 1000;
+
+	for (failures = 1; failures <= 6; failures++, expected *= 2) {
+		long cap = expected > 16000 ? 16000 : expected;
+
+		ck_assert_int_eq(jb_retry_delay_ms(failures, 1000, 16000, 0, 0.0), cap / 2);
+		ck_assert_int_ge(jb_retry_delay_ms(failures, 1000, 16000, 0, 0.999), cap - cap / 500);
+		ck_assert_int_le(jb_retry_delay_ms(failures, 1000, 16000, 0, 0.999), cap);
+		ck_assert_int_le(jb_retry_delay_ms(failures, 1000, 16000, 0, 0.5), cap);
+		ck_assert_int_ge(jb_retry_delay_ms(failures, 1000, 16000, 0, 0.5), cap / 2);
+	}
+	/* Retry-After wins when it is longer than the back-off */
+	ck_assert_int_eq(jb_retry_delay_ms(1, 1000, 16000, 7000, 0.3), 7000);
+	ck_assert_int_eq(jb_retry_delay_ms(5, 1000, 16000, 2000, 0.0), 8000);
+	/* no overflow after many failures */
+	ck_assert_int_le(jb_retry_delay_ms(200, 1000, 300000, 0, 0.999), 300000);
+	ck_assert_int_eq(jb_retry_delay_ms(3, 0, 300000, 0, 0.5), 0);
+}
+END_TEST
+
+START_TEST(retry_after_seconds_and_dates)
+{
+	long seconds = -5;
+	time_t now = 784111777; /* Sun, 06 Nov 1994 08:49:37 GMT */
+
+	ck_assert_int_eq(jb_retry_after_parse("120", now, &seconds), 0);
+	ck_assert_int_eq(seconds, 120);
+	ck_assert_int_eq(jb_retry_after_parse(" 0\r\n", now, &seconds), 0);
+	ck_assert_int_eq(seconds, 0);
+	ck_assert_int_eq(jb_retry_after_parse("Sun, 06 Nov 1994 08:51:07 GMT", now, &seconds), 0);
+	ck_assert_int_eq(seconds, 90);
+	ck_assert_int_eq(jb_retry_after_parse("Sun, 06 Nov 1994 08:00:00 GMT", now, &seconds), 0);
+	ck_assert_int_eq(seconds, 0);
+	ck_assert_int_eq(jb_retry_after_parse("soon", now, &seconds), -1);
+	ck_assert_int_eq(jb_retry_after_parse("12s", now, &seconds), -1);
+	ck_assert_int_eq(jb_retry_after_parse("", now, &seconds), -1);
+	ck_assert_int_eq(jb_retry_after_parse("Sun, 06 Nov 1994 08:51:07 CET", now, &seconds), -1);
+}
+END_TEST
+
+START_TEST(next_links_get_the_configured_host)
+{
+	char *next;
+
+	/* absolute: scheme and host replaced, path and query as written */
+	ck_assert_int_eq(jb_url_resolve_next(
+		"https://opendata.cbs.nl/ODataFeed/odata/85099SYN/TypedDataSet?$skip=20000",
+		"https://opendata.cbs.nl/ODataFeed/odata/85099SYN/",
+		"http://127.0.0.1:8080/ODataFeed/odata/85099SYN/TypedDataSet?$skip=10000",
+		"http://127.0.0.1:8080", &next), 0);
+	ck_assert_str_eq(next, "http://127.0.0.1:8080/ODataFeed/odata/85099SYN/TypedDataSet?$skip=20000");
+	free(next);
+	/* relative to xml:base */
+	ck_assert_int_eq(jb_url_resolve_next("TypedDataSet?$skip=10000",
+		"https://opendata.cbs.nl/ODataFeed/odata/85099SYN/",
+		"http://127.0.0.1:8080/ODataFeed/odata/85099SYN/TypedDataSet",
+		"http://127.0.0.1:8080", &next), 0);
+	ck_assert_str_eq(next, "http://127.0.0.1:8080/ODataFeed/odata/85099SYN/TypedDataSet?$skip=10000");
+	free(next);
+	/* xml:base without its trailing slash still names the table folder */
+	ck_assert_int_eq(jb_url_resolve_next("TypedDataSet?$skip=10000",
+		"http://dataderden.cbs.nl/ODataFeed/OData/47022NED",
+		"https://dataderden.cbs.nl/ODataFeed/OData/47022NED/TypedDataSet",
+		"https://dataderden.cbs.nl", &next), 0);
+	ck_assert_str_eq(next, "https://dataderden.cbs.nl/ODataFeed/OData/47022NED/TypedDataSet?$skip=10000");
+	free(next);
+	/* no xml:base: relative to the page; a port the base lacks is dropped */
+	ck_assert_int_eq(jb_url_resolve_next("/ODataFeed/odata/X1X/TypedDataSet?$skip=10000", NULL,
+		"http://mirror.example:81/ODataFeed/odata/X1X/TypedDataSet",
+		"https://opendata.cbs.nl", &next), 0);
+	ck_assert_str_eq(next, "https://opendata.cbs.nl/ODataFeed/odata/X1X/TypedDataSet?$skip=10000");
+	free(next);
+	ck_assert_int_eq(jb_url_resolve_next("", NULL, "http://a.example/x", "http://b.example", &next), -1);
+	ck_assert_ptr_null(next);
+}
+END_TEST
+
+START_TEST(urls_of_entity_sets)
+{
+	char *url = jb_url_entity_set("https://opendata.cbs.nl/", "ODataFeed", "84799NED",
+				      "TypedDataSet", "SoortRegio_2 eq 'Gemeente'", "A,B");
+	char host[64];
+
+	ck_assert_str_eq(url, "https://opendata.cbs.nl/ODataFeed/odata/84799NED/TypedDataSet"
+			      "?$filter=SoortRegio_2%20eq%20%27Gemeente%27&$select=A%2CB");
+	free(url);
+	url = jb_url_entity_set("http://127.0.0.1:1", "ODataApi", "T01", "RegioS", NULL, "");
+	ck_assert_str_eq(url, "http://127.0.0.1:1/ODataApi/odata/T01/RegioS");
+	free(url);
+	ck_assert_int_eq(jb_url_check_base("https://opendata.cbs.nl"), 0);
+	ck_assert_int_eq(jb_url_check_base("http://127.0.0.1:8080/"), 0);
+	ck_assert_int_eq(jb_url_check_base("ftp://opendata.cbs.nl"), -1);
+	ck_assert_int_eq(jb_url_check_base("https://opendata.cbs.nl/mirror"), -1);
+	ck_assert_int_eq(jb_url_check_base("https://user@opendata.cbs.nl"), -1);
+	ck_assert_int_eq(jb_url_check_base("opendata.cbs.nl"), -1);
+	ck_assert_int_eq(jb_url_host("https://OpenData.CBS.nl:443/x", host, sizeof(host)), 0);
+	ck_assert_str_eq(host, "opendata.cbs.nl");
+	ck_assert(jb_url_same_origin("https://opendata.cbs.nl/a", "https://opendata.cbs.nl:443/b"));
+	ck_assert(!jb_url_same_origin("http://opendata.cbs.nl/a", "https://opendata.cbs.nl/a"));
+}
+END_TEST
+
+static int check(const char *body, const char *title, struct jb_page_info *info, char *why)
+{
+	return jb_page_check(body, strlen(body), title, info, why, 300);
+}
+
+START_TEST(a_good_feed_passes)
+{
+	struct jb_page_info info;
+	char why[300] = "";
+
+	ck_assert_int_eq(check(good_page, "TypedDataSet", &info, why), 0);
+	ck_assert_str_eq(info.next_href,
+			 "https://opendata.cbs.nl/ODataFeed/odata/85099SYN/TypedDataSet?$skip=20000");
+	ck_assert_str_eq(info.xml_base, "https://opendata.cbs.nl/ODataFeed/odata/85099SYN/");
+	ck_assert_uint_eq(info.entries, 2);
+	ck_assert_ptr_null(info.modified);
+	jb_page_info_free(&info);
+}
+END_TEST
+
+START_TEST(the_last_page_has_no_next_link)
+{
+	static const char page[] = FEED_OPEN "<title type=\"text\">TableInfos</title>"
+		"<link rel=\"self\" href=\"TableInfos\"/><entry><content><m:properties>"
+		"<d:Modified m:type=\"Edm.DateTime\">2025-07-01T02:00:00</d:Modified>"
+		"</m:properties></content></entry></feed>";
+	struct jb_page_info info;
+	char why[300];
+
+	ck_assert_int_eq(check(page, "TableInfos", &info, why), 0);
+	ck_assert_ptr_null(info.next_href);
+	ck_assert_str_eq(info.modified, "2025-07-01T02:00:00");
+	jb_page_info_free(&info);
+}
+END_TEST
+
+START_TEST(bad_pages_are_refused)
+{
+	static const char html[] = "\n<!DOCTYPE html>\n<html><body>Onderhoud</body></html>";
+	static const char html_bare[] = "<HTML><body>Onderhoud</body></HTML>";
+	static const char laughs[] = "<?xml version=\"1.0\"?>\n<!DOCTYPE feed [\n"
+		"<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>\n"
+		"<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>&b;</title></feed>";
+	static const char external[] = "<?xml version=\"1.0\"?>\n"
+		"<!DOCTYPE feed SYSTEM \"http://evil.example/x.dtd\">\n"
+		"<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>TypedDataSet</title></feed>";
+	static const char undeclared[] = "<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+		"<title>&xxe;</title></feed>";
+	static const char wrong_ns[] = "<feed><title>TypedDataSet</title></feed>";
+	static const char no_title[] = "<feed xmlns=\"http://www.w3.org/2005/Atom\"></feed>";
+	static const char two_next[] = "<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+		"<title>TypedDataSet</title><link rel=\"next\" href=\"a\"/>"
+		"<link rel=\"next\" href=\"b\"/></feed>";
+	char truncated[sizeof(good_page)];
+	struct jb_page_info info;
+	char why[300];
+
+	ck_assert_int_eq(check(good_page, "RegioS", &info, why), -1);
+	ck_assert_str_eq(why, "feed title is 'TypedDataSet', expected 'RegioS'");
+	ck_assert_int_eq(check(html, "TypedDataSet", &info, why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "HTML page"));
+	ck_assert_int_eq(check(html_bare, "TypedDataSet", &info, why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "HTML page"));
+	ck_assert_int_eq(check(laughs, "TypedDataSet", &info, why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "DTD"));
+	ck_assert_int_eq(check(external, "TypedDataSet", &info, why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "DTD"));
+	ck_assert_int_eq(check(undeclared, "TypedDataSet", &info, why), -1);
+	ck_assert_int_eq(check(wrong_ns, "TypedDataSet", &info, why), -1);
+	ck_assert_str_eq(why, "root element <feed> is not an Atom <feed>");
+	ck_assert_int_eq(check(no_title, "TypedDataSet", &info, why), -1);
+	ck_assert_int_eq(check(two_next, "TypedDataSet", &info, why), -1);
+	ck_assert_str_eq(why, "more than one next link");
+	ck_assert_int_eq(jb_page_check("", 0, "TypedDataSet", &info, why, sizeof(why)), -1);
+	ck_assert_str_eq(why, "empty body");
+	memcpy(truncated, good_page, sizeof(good_page));
+	truncated[sizeof(good_page) / 2] = '\0';
+	ck_assert_int_eq(check(truncated, "TypedDataSet", &info, why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "malformed XML"));
+	ck_assert_ptr_null(info.next_href);
+}
+END_TEST
+
+START_TEST(content_types_of_feeds)
+{
+	ck_assert(jb_page_content_type_ok("application/atom+xml;charset=utf-8"));
+	ck_assert(jb_page_content_type_ok("application/xml"));
+	ck_assert(jb_page_content_type_ok("Text/XML; charset=utf-8"));
+	ck_assert(!jb_page_content_type_ok("text/html; charset=utf-8"));
+	ck_assert(!jb_page_content_type_ok("application/json"));
+	ck_assert(!jb_page_content_type_ok("application/xml-dtd"));
+	ck_assert(!jb_page_content_type_ok(NULL));
+}
+END_TEST
+
+static void expect_file(const char *path, const char *content)
+{
+	char *bytes;
+	size_t len;
+
+	ck_assert_int_eq(jb_read_file(path, &bytes, &len), 0);
+	ck_assert_str_eq(bytes, content);
+	free(bytes);
+}
+
+START_TEST(the_cache_swaps_whole_tables)
+{
+	struct jb_cache cache;
+	char path[400];
+
+	make_scratch();
+	ck_assert_int_eq(jb_cache_begin(&cache, scratch, "T01"), JB_EXIT_OK);
+	ck_assert_int_eq(jb_cache_add(&cache, "TableInfos.xml", "http://h/ODataFeed/odata/T01/TableInfos",
+				      "123456789", 9, 1751335200), JB_EXIT_OK);
+	ck_assert(jb_cache_has(&cache, "TableInfos.xml"));
+	ck_assert(!jb_cache_has(&cache, "RegioS.xml"));
+	ck_assert_int_eq(jb_cache_commit(&cache), JB_EXIT_OK);
+	snprintf(path, sizeof(path), "%s/T01/manifest.csv", scratch);
+	/* CRC-32 of "123456789" is the standard check value cbf43926 */
+	expect_file(path, "file,url,bytes,crc32,fetched_at\n"
+			  "TableInfos.xml,http://h/ODataFeed/odata/T01/TableInfos,9,cbf43926,"
+			  "2025-07-01T02:00:00Z\n");
+	snprintf(path, sizeof(path), "%s/T01/TableInfos.xml", scratch);
+	expect_file(path, "123456789");
+
+	/* a failed second run leaves the first complete and no temporary */
+	ck_assert_int_eq(jb_cache_begin(&cache, scratch, "T01"), JB_EXIT_OK);
+	ck_assert_int_eq(jb_cache_add(&cache, "TableInfos.xml", "u", "new", 3, 0), JB_EXIT_OK);
+	jb_cache_abort(&cache);
+	expect_file(path, "123456789");
+	snprintf(path, sizeof(path), "%s/T01.tmp.%ld", scratch, (long)getpid());
+	ck_assert_int_eq(access(path, F_OK), -1);
+
+	/* a good second run replaces every file: old ones do not linger */
+	ck_assert_int_eq(jb_cache_begin(&cache, scratch, "T01"), JB_EXIT_OK);
+	ck_assert_int_eq(jb_cache_add(&cache, "RegioS.xml", "u", "r", 1, 0), JB_EXIT_OK);
+	ck_assert_int_eq(jb_cache_commit(&cache), JB_EXIT_OK);
+	snprintf(path, sizeof(path), "%s/T01/TableInfos.xml", scratch);
+	ck_assert_int_eq(access(path, F_OK), -1);
+	snprintf(path, sizeof(path), "%s/T01/RegioS.xml", scratch);
+	expect_file(path, "r");
+	ck_assert_int_eq(jb_remove_tree(scratch), 0);
+}
+END_TEST
+
+START_TEST(stale_temporaries_of_dead_runs_are_removed)
+{
+	struct jb_cache cache;
+	char path[400];
+
+	make_scratch();
+	/* pid 2^22+1 is above Linux's pid_max default and so is never alive */
+	snprintf(path, sizeof(path), "%s/T02.tmp.4194305", scratch);
+	ck_assert_int_eq(jb_mkdirs(path), 0);
+	ck_assert_int_eq(jb_cache_begin(&cache, scratch, "T02"), JB_EXIT_OK);
+	ck_assert_int_eq(access(path, F_OK), -1);
+	jb_cache_abort(&cache);
+	ck_assert_int_eq(jb_remove_tree(scratch), 0);
+}
+END_TEST
+
+START_TEST(server_faults_match_file_stems)
+{
+	ck_assert(cbs_fault_matches("TypedDataSet.skip10000", "T01", "TypedDataSet.skip10000"));
+	ck_assert(!cbs_fault_matches("TypedDataSet.skip10000", "T01", "TypedDataSet"));
+	ck_assert(cbs_fault_matches("T01/RegioS", "T01", "RegioS"));
+	ck_assert(!cbs_fault_matches("T02/RegioS", "T01", "RegioS"));
+	ck_assert(cbs_fault_matches("*", "T01", "Perioden"));
+}
+END_TEST
+
+int main(void)
+{
+	Suite *suite = suite_create("fetch");
+	TCase *policy = tcase_create("retry"), *links = tcase_create("links"),
+	      *pages = tcase_create("pages"), *cache = tcase_create("cache");
+	SRunner *runner;
+	int failed;
+
+	tcase_add_test(policy, retry_only_transient_statuses);
+	tcase_add_test(policy, backoff_doubles_within_bounds);
+	tcase_add_test(policy, retry_after_seconds_and_dates);
+	tcase_add_test(links, next_links_get_the_configured_host);
+	tcase_add_test(links, urls_of_entity_sets);
+	tcase_add_test(pages, a_good_feed_passes);
+	tcase_add_test(pages, the_last_page_has_no_next_link);
+	tcase_add_test(pages, bad_pages_are_refused);
+	tcase_add_test(pages, content_types_of_feeds);
+	tcase_add_test(cache, the_cache_swaps_whole_tables);
+	tcase_add_test(cache, stale_temporaries_of_dead_runs_are_removed);
+	tcase_add_test(cache, server_faults_match_file_stems);
+	suite_add_tcase(suite, policy);
+	suite_add_tcase(suite, links);
+	suite_add_tcase(suite, pages);
+	suite_add_tcase(suite, cache);
+	runner = srunner_create(suite);
+	srunner_run_all(runner, CK_NORMAL);
+	failed = srunner_ntests_failed(runner);
+	srunner_free(runner);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
