@@ -141,9 +141,14 @@ void jb_index_page(FILE *fp, const void *context)
 		jb_html_escape(fp, view->name);
 		fputs("\">", fp);
 		jb_html_escape(fp, view->title ? view->title : view->name);
-		fputs("</a> (", fp);
-		jb_html_escape(fp, jb_format_view_period(period, sizeof(period), view));
-		fputs(")</li>\n", fp);
+		fputs("</a>", fp);
+		jb_format_view_period(period, sizeof(period), view);
+		if (!view->title || !strstr(view->title, period)) {
+			fputs(" (", fp);
+			jb_html_escape(fp, period);
+			fputs(")", fp);
+		}
+		fputs("</li>\n", fp);
 	}
 	fputs("</ul></nav>\n<div class=\"search\"><label for=\"zoek\">Zoek een gemeente "
 	      "</label><input id=\"zoek\" type=\"search\" placeholder=\"naam of code, "

@@ -9,6 +9,10 @@ struct jb_report;
 /* index.html: banner, every indicator with figures, chart and table, footer. */
 void jb_index_page(FILE *fp, const void *report);
 
+/* summary.md and summary.txt: per indicator national value, quartiles and flag counts. */
+void jb_summary_md(FILE *fp, const void *report);
+void jb_summary_txt(FILE *fp, const void *report);
+
 /* gemeente/<code>.html: one municipality against national and quartiles. */
 struct jb_region_page {
 	const struct jb_report *report;

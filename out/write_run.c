@@ -63,6 +63,10 @@ static int write_pages(const struct jb_run *run, const struct jb_report *report)
 	if (rc == JB_EXIT_OK)
 		rc = write_region_pages(run, report);
 	if (rc == JB_EXIT_OK)
+		rc = jb_run_write(run, "summary.md", jb_summary_md, report);
+	if (rc == JB_EXIT_OK)
+		rc = jb_run_write(run, "summary.txt", jb_summary_txt, report);
+	if (rc == JB_EXIT_OK)
 		rc = jb_run_write(run, "index.html", jb_index_page, report);
 	return rc;
 }

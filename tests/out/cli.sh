@@ -66,6 +66,12 @@ expect "municipality page written" file_exists "$R/test1/gemeente/GM0363.html"
 has "municipality page shows the value" "$R/test1/gemeente/GM0363.html" "10,0$nb%"
 has "municipality page has a print style" "$R/test1/gemeente/GM0363.html" "@page{size:A4"
 
+S=$R/test1/summary.txt
+has "summary names the synthetic data" "$S" "Let op: synthetische gegevens"
+has "summary counts the flags" "$S" "6 gemeenten: 2 hoger dan verwacht (99,8%), 1 hoger (95%), 1 binnen de grenzen, 0 lager (95%), 1 lager dan verwacht (99,8%), 1 zonder waarde"
+has "summary gives the national value" "$S" "landelijk: 10,9$nb%"
+has "markdown summary has headings" "$R/test1/summary.md" "## Jongeren met jeugdhulp (2024*)"
+
 report --benchmark $D/benchmark.csv --run-id test2 -v
 expect "second run succeeds" status 0
 expect "-v prints the index path" stdout_has "$R/test2/index.html"
