@@ -21,11 +21,11 @@
 #define SYNTH_YOUTH_DRIFT (-0.004)
 
 #define SYNTH_B0 (-2.25)  /* intercept: about 9.5 % at average covariates in 2020 */
-#define SYNTH_B1 0.20     /* per standard deviation of the bijstand share */
-#define SYNTH_B2 0.10     /* per standard deviation of the single-person household share */
-#define SYNTH_B3 0.05     /* per standard deviation of urbanity */
+#define SYNTH_B1 0.10     /* per standard deviation of the bijstand share */
+#define SYNTH_B2 0.04     /* per standard deviation of the single-person household share */
+#define SYNTH_B3 0.03     /* per standard deviation of urbanity */
 #define SYNTH_B4 0.02     /* per year after 2020 */
-#define SYNTH_SIGMA_U 0.15 /* standard deviation of the municipal effect u_m */
+#define SYNTH_SIGMA_U 0.18 /* standard deviation of the municipal effect u_m */
 
 #define SYNTH_VERBLIJF_SHARE 0.08 /* share of youth with jeugdhulp that have met verblijf */
 
