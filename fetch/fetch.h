@@ -25,6 +25,7 @@ struct jb_fetch_settings {
 	const char *local_dir;   /* --local: read responses from here */
 	const char *out_dir;     /* -o */
 	enum jb_verbosity verbosity;
+	int force;               /* --force: fetch even when TableInfos is unchanged */
 };
 
 /* Fills settings from config, base_option (--base) and CBS_BASE; 78 with file:line when bad. */

@@ -13,16 +13,18 @@
 static void usage(FILE *fp)
 {
 	fprintf(fp,
-		"usage: jb-fetch [-c FILE] -o DIR [--local DIR | --base URL] [-q|-v] TABLE_ID...\n"
+		"usage: jb-fetch [-c FILE] -o DIR [--local DIR | --base URL] [-q|-v] [-f] TABLE_ID...\n"
 		"Downloads each table (TableInfos, DataProperties, its dimensions and every\n"
 		"TypedDataSet page) from CBS OData into DIR/TABLE_ID/ with a manifest.csv.\n"
-		"A table's folder is replaced only when every page arrived and checked out.\n"
+		"A table's folder is replaced only when every page arrived and checked out;\n"
+		"a table whose TableInfos Modified equals the cached one is kept (not --local).\n"
 		"\n"
 		"options:\n"
 		"  -c, --config FILE  configuration (default %s)\n"
 		"  -o, --output DIR   raw cache folder, for instance data/raw (required)\n"
 		"      --base URL     scheme and host of CBS (default: CBS_BASE, then [fetch] base)\n"
 		"      --local DIR    read responses from DIR/TABLE_ID/ (the snapshot layout), no network\n"
+		"  -f, --force        fetch every page even when TableInfos is unchanged\n"
 		"  -q, --quiet        errors only\n"
 		"  -v, --verbose      one line per page\n"
 		"  -h, --help         this help\n"
@@ -45,6 +47,7 @@ int main(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "base", required_argument, NULL, 'B' },
 		{ "local", required_argument, NULL, 'L' },
+		{ "force", no_argument, NULL, 'f' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
@@ -54,10 +57,10 @@ int main(int argc, char **argv)
 	enum jb_verbosity verbosity = JB_NORMAL;
 	struct jb_fetch_settings settings;
 	struct jb_config config;
-	int opt, status;
+	int opt, status, force = 0;
 
 	jb_set_progname(argv[0]);
-	while ((opt = getopt_long(argc, argv, "c:o:qvh", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "c:o:fqvh", options, NULL)) != -1) {
 		switch (opt) {
 		case 'c':
 			config_path = optarg;
@@ -70,6 +73,9 @@ int main(int argc, char **argv)
 			break;
 		case 'L':
 			local = optarg;
+			break;
+		case 'f':
+			force = 1;
 			break;
 		case 'q':
 			verbosity = JB_QUIET;
@@ -102,6 +108,7 @@ int main(int argc, char **argv)
 		settings.out_dir = out_dir;
 		settings.local_dir = local;
 		settings.verbosity = verbosity;
+		settings.force = force;
 		status = jb_fetch_tables(&config, &settings, argv + optind, (size_t)(argc - optind));
 		jb_fetch_settings_free(&settings);
 	}

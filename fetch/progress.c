@@ -67,3 +67,16 @@ void jb_progress_done(struct jb_progress *progress, int done)
 	jb_warn("%s: %u pages, %zu bytes%s", progress->table_id, progress->pages,
 		progress->bytes, progress->tty ? "\033[K" : "");
 }
+
+void jb_progress_unchanged(struct jb_progress *progress)
+{
+	if (progress->verbosity == JB_QUIET) {
+		jb_progress_break(progress);
+		return;
+	}
+	if (progress->tty)
+		fputc('\r', stderr);
+	progress->line_open = 0;
+	jb_warn("%s: unchanged (TableInfos Modified as cached), cache kept%s", progress->table_id,
+		progress->tty ? "\033[K" : "");
+}

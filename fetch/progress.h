@@ -25,6 +25,8 @@ void jb_progress_retry(struct jb_progress *progress, const char *url, const char
 		       unsigned failures, long attempts, long delay_ms);
 /* Ends the table's line: done (1) or failed (0). */
 void jb_progress_done(struct jb_progress *progress, int done);
+/* Ends the table's line: the cache was current, nothing but TableInfos fetched. */
+void jb_progress_unchanged(struct jb_progress *progress);
 /* Ends a live line so that an error message starts on a line of its own. */
 void jb_progress_break(struct jb_progress *progress);
 

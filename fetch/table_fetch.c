@@ -8,6 +8,7 @@
 #include "exitcode.h"
 #include "msg.h"
 #include "odata.h"
+#include "refresh.h"
 #include "table_fetch.h"
 #include "url.h"
 #include "xalloc.h"
@@ -53,7 +54,8 @@ static char *page_file(const char *url, const char *table_id, const char *entity
 
 /* Every page of one entity set, following next links, into the cache. */
 static int fetch_entity_set(struct jb_fetch_run *run, struct jb_cache *cache,
-			    const char *table_id, const char *entity_set, const char *first_url)
+			    const char *table_id, const char *entity_set, const char *first_url,
+			    char **modified)
 {
 	struct jb_response response = { 0 };
 	struct jb_page_info info;
@@ -82,6 +84,10 @@ static int fetch_entity_set(struct jb_fetch_run *run, struct jb_cache *cache,
 		if (status == JB_EXIT_OK)
 			jb_progress_page(run->progress, file, response.body_len);
 		jb_response_clear(&response);
+		if (modified && !*modified && info.modified) {
+			*modified = info.modified;
+			info.modified = NULL;
+		}
 		if (status != JB_EXIT_OK || !info.next_href) {
 			jb_page_info_free(&info);
 			break;
@@ -162,31 +168,72 @@ fail:
 	return JB_EXIT_CONFIG;
 }
 
-/* Fetches every entity set of the plan into cache. */
-static int fetch_plan(struct jb_fetch_run *run, struct jb_cache *cache, const char *table_id,
-		      const struct table_plan *plan)
+/* The first URL of each entity set of the plan, and its file; the caller frees both. */
+static int plan_urls(const struct jb_fetch_run *run, const char *table_id,
+		     const struct table_plan *plan, char ***urls, char ***files, size_t *count)
 {
-	const char *base = run->settings->base;
-	size_t count = plan->dimension_count + 3, i;
-	int status = JB_EXIT_OK;
+	size_t i;
 
-	for (i = 0; i < count && status == JB_EXIT_OK; i++) {
+	*count = plan->dimension_count + 3;
+	*urls = jb_xcalloc(*count, sizeof(**urls));
+	*files = jb_xcalloc(*count, sizeof(**files));
+	for (i = 0; i < *count; i++) {
 		const char *entity_set = i == 0 ? "TableInfos"
 					 : i == 1 ? "DataProperties"
-					 : i < count - 1 ? plan->dimensions[i - 2]
-							 : "TypedDataSet";
-		int data = i == count - 1;
-		char *url = jb_url_entity_set(base, plan->catalog, table_id, entity_set,
-					      data ? plan->filter : NULL,
-					      data ? plan->select : NULL);
+					 : i < *count - 1 ? plan->dimensions[i - 2]
+							  : "TypedDataSet";
+		int data = i == *count - 1;
 
-		if (!url) {
+		(*urls)[i] = jb_url_entity_set(run->settings->base, plan->catalog, table_id,
+					       entity_set, data ? plan->filter : NULL,
+					       data ? plan->select : NULL);
+		(*files)[i] = jb_xasprintf("%s.xml", entity_set);
+		if (!(*urls)[i]) {
 			jb_warn("%s: cannot build the URL of %s", table_id, entity_set);
 			return JB_EXIT_SOFTWARE;
 		}
-		status = fetch_entity_set(run, cache, table_id, entity_set, url);
-		free(url);
 	}
+	return JB_EXIT_OK;
+}
+
+static void free_list(char **items, size_t count)
+{
+	size_t i;
+
+	for (i = 0; items && i < count; i++)
+		free(items[i]);
+	free(items);
+}
+
+/*
+ * Fetches every entity set of the plan into cache.  *unchanged is set when
+ * TableInfos shows that the cached table is current (nothing more fetched).
+ */
+static int fetch_plan(struct jb_fetch_run *run, struct jb_cache *cache, const char *table_id,
+		      const struct table_plan *plan, int *unchanged)
+{
+	char **urls = NULL, **files = NULL, *modified = NULL;
+	size_t count = 0, i;
+	int status = plan_urls(run, table_id, plan, &urls, &files, &count);
+
+	*unchanged = 0;
+	for (i = 0; i < count && status == JB_EXIT_OK; i++) {
+		const char *entity_set = files[i];
+		char *name = jb_xstrndup(entity_set, strlen(entity_set) - 4);
+
+		status = fetch_entity_set(run, cache, table_id, name, urls[i],
+					  i == 0 ? &modified : NULL);
+		free(name);
+		if (i == 0 && status == JB_EXIT_OK && !run->transport->local &&
+		    !run->settings->force &&
+		    jb_cache_current(cache->table_dir, modified, files, urls, count)) {
+			*unchanged = 1;
+			break;
+		}
+	}
+	free(modified);
+	free_list(urls, count);
+	free_list(files, count);
 	return status;
 }
 
@@ -195,7 +242,7 @@ int jb_fetch_table(struct jb_fetch_run *run, const struct jb_config *config,
 {
 	struct table_plan plan;
 	struct jb_cache cache;
-	int status;
+	int status, unchanged = 0;
 
 	if (!jb_odata_valid_table_id(table_id)) {
 		jb_warn("'%s' is not a table identifier", table_id);
@@ -207,13 +254,16 @@ int jb_fetch_table(struct jb_fetch_run *run, const struct jb_config *config,
 	jb_progress_table(run->progress, table_id);
 	status = jb_cache_begin(&cache, run->settings->out_dir, table_id);
 	if (status == JB_EXIT_OK) {
-		status = fetch_plan(run, &cache, table_id, &plan);
-		if (status == JB_EXIT_OK)
+		status = fetch_plan(run, &cache, table_id, &plan, &unchanged);
+		if (status == JB_EXIT_OK && !unchanged)
 			status = jb_cache_commit(&cache);
 		else
 			jb_cache_abort(&cache);
 	}
-	jb_progress_done(run->progress, status == JB_EXIT_OK);
+	if (unchanged)
+		jb_progress_unchanged(run->progress);
+	else
+		jb_progress_done(run->progress, status == JB_EXIT_OK);
 	jb_config_words_free(plan.dimensions, plan.dimension_count);
 	return status;
 }

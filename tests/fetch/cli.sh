@@ -17,7 +17,7 @@ crc_of() { gzip -c <"$1" | tail -c 8 | head -c 4 | od -An -tx4 | tr -d ' '; }
 
 # --- a three-page table -------------------------------------------------------
 cbs_server_start $DATA || echo "not ok - server starts"
-run jb-fetch -c $INI -o "$T/raw" --base "$CBS_URL" FETCH01
+run jb-fetch -c $INI -f -o "$T/raw" --base "$CBS_URL" FETCH01
 expect "a three-page table is fetched" status 0
 expect "one log line for the table" stderr_has "FETCH01: 7 pages, 13888 bytes"
 for file in TableInfos DataProperties RegioS Perioden TypedDataSet TypedDataSet.skip10000 \
@@ -53,9 +53,41 @@ expect "the filter reaches the server decoded" file_exists "$CBS_LOG"
 	echo "not ok - seven requests for seven pages"
 cp -r "$T/raw" "$T/good"
 
-run jb-fetch -q -c $INI -o "$T/raw" --base "$CBS_URL" FETCH01
-expect "a second fetch replaces the table" status 0
+# --- conditional refresh: TableInfos Modified unchanged -> cache kept ------------
+: >"$CBS_LOG"
+touch -d '2001-01-01' "$T/raw/FETCH01/RegioS.xml"
+run jb-fetch -c $INI -o "$T/raw" --base "$CBS_URL" FETCH01
+expect "an unchanged table is kept" status 0
+expect "it says so" stderr_has "FETCH01: unchanged (TableInfos Modified as cached), cache kept"
+[ "$(wc -l <"$CBS_LOG")" -eq 1 ] && [ "$(cbs_requests 'FETCH01/TableInfos 200')" -eq 1 ] &&
+	echo "ok - only TableInfos is asked" || echo "not ok - only TableInfos is asked"
+[ "$(find "$T/raw/FETCH01/RegioS.xml" -newermt 2002-01-01)" = "" ] &&
+	echo "ok - the cached files are not rewritten" || echo "not ok - the cached files are not rewritten"
+no_temp_files "no temporary files after an unchanged table" "$T/raw"
+
+: >"$CBS_LOG"
+run jb-fetch -q -c $INI -f -o "$T/raw" --base "$CBS_URL" FETCH01
+expect "--force fetches an unchanged table" status 0
 expect "-q prints nothing on success" stderr_empty
+[ "$(wc -l <"$CBS_LOG")" -eq 7 ] && echo "ok - --force asks every page" || echo "not ok - --force asks every page"
+
+sed 's/^filter = .*/filter = RegioS eq '"'GM0599'"'/' $INI >"$T/other-filter.ini"
+: >"$CBS_LOG"
+run jb-fetch -q -c "$T/other-filter.ini" -o "$T/raw" --base "$CBS_URL" FETCH01
+expect "a changed filter fetches again" status 0
+[ "$(wc -l <"$CBS_LOG")" -eq 7 ] && echo "ok - every page asked after a config change" ||
+	echo "not ok - every page asked after a config change"
+
+cp -r $DATA "$T/newer"
+sed -i 's/2025-07-01T02:00:00</2025-08-01T02:00:00</' "$T/newer/FETCH01/TableInfos.xml"
+cbs_server_start "$T/newer"
+run jb-fetch -q -c $INI -o "$T/raw" --base "$CBS_URL" FETCH01
+expect "a newer TableInfos fetches again" status 0
+[ "$(wc -l <"$CBS_LOG")" -eq 7 ] && echo "ok - every page asked after a new Modified" ||
+	echo "not ok - every page asked after a new Modified"
+expect "the new TableInfos is cached" same "$T/newer/FETCH01/TableInfos.xml:$T/raw/FETCH01/TableInfos.xml"
+cbs_server_start $DATA
+run jb-fetch -q -c $INI -f -o "$T/raw" --base "$CBS_URL" FETCH01
 
 # --- --local reads the same layout, byte for byte ------------------------------
 run jb-fetch -q -c $INI -o "$T/local" --local $DATA FETCH01
@@ -77,7 +109,7 @@ expect "no table folder after a failure" no_file "$T/local2/FETCH01"
 
 # --- retries -------------------------------------------------------------------
 cbs_server_start $DATA --fault 'TypedDataSet.skip10000:500' --fault-times 1
-run jb-fetch -c $INI -o "$T/raw" --base "$CBS_URL" FETCH01
+run jb-fetch -c $INI -f -o "$T/raw" --base "$CBS_URL" FETCH01
 expect "HTTP 500 once, then success" status 0
 expect "the retry is logged with its cause" stderr_has "TypedDataSet?\$skip=10000: HTTP 500; attempt 2 of 3"
 [ "$(cbs_requests 'TypedDataSet?$skip=10000')" -eq 2 ] && echo "ok - the failed page is asked twice" ||
@@ -85,26 +117,26 @@ expect "the retry is logged with its cause" stderr_has "TypedDataSet?\$skip=1000
 [ "$(wc -l <"$CBS_LOG")" -eq 8 ] && echo "ok - eight requests in all" || echo "not ok - eight requests in all"
 
 cbs_server_start $DATA --reset 'Perioden' --fault-times 2
-run jb-fetch -q -c $INI -o "$T/raw" --base "$CBS_URL" FETCH01
+run jb-fetch -q -c $INI -f -o "$T/raw" --base "$CBS_URL" FETCH01
 expect "connection resets are retried" status 0
 [ "$(cbs_requests 'FETCH01/Perioden ')" -eq 3 ] && echo "ok - two resets, three requests" ||
 	echo "not ok - two resets, three requests"
 
 cbs_server_start $DATA --fault 'TableInfos:503' --fault-times 1 --retry-after 1
 start=$(date +%s%N)
-run jb-fetch -q -c $INI -o "$T/raw" --base "$CBS_URL" FETCH01
+run jb-fetch -q -c $INI -f -o "$T/raw" --base "$CBS_URL" FETCH01
 elapsed=$((($(date +%s%N) - start) / 1000000))
 expect "503 with Retry-After, then success" status 0
 [ "$elapsed" -ge 1000 ] && echo "ok - Retry-After: 1 is honoured (${elapsed} ms)" ||
 	echo "not ok - Retry-After: 1 is honoured (${elapsed} ms)"
 
 cbs_server_start $DATA --fault 'TableInfos:503' --retry-after 3600
-run jb-fetch -q -c $INI -o "$T/raw" --base "$CBS_URL" FETCH01
+run jb-fetch -q -c $INI -f -o "$T/raw" --base "$CBS_URL" FETCH01
 expect "a Retry-After beyond retry_max_seconds gives up with 75" status 75
 expect "it says why" stderr_has "Retry-After 3600 s, beyond [fetch] retry_max_seconds = 20"
 
 cbs_server_start $DATA --fault 'TypedDataSet.skip10000:500'
-run jb-fetch -c $INI -o "$T/raw" --base "$CBS_URL" FETCH01
+run jb-fetch -c $INI -f -o "$T/raw" --base "$CBS_URL" FETCH01
 expect "HTTP 500 every time exits 75" status 75
 expect "the message names the URL and the last error" \
 	stderr_has "$CBS_URL/ODataFeed/odata/FETCH01/TypedDataSet?\$skip=10000: giving up after 3 attempts: HTTP 500"
@@ -123,66 +155,66 @@ expect "a first fetch that fails leaves no folder" no_file "$T/fresh/FETCH01"
 no_temp_files "and no temporary one" "$T/fresh"
 
 cbs_server_stop
-run jb-fetch -q -c $INI -o "$T/raw" --base "$CBS_URL" FETCH01
+run jb-fetch -q -c $INI -f -o "$T/raw" --base "$CBS_URL" FETCH01
 expect "a server that is down exits 75" status 75
 expect "the message names the URL" stderr_has "$CBS_URL/ODataFeed/odata/FETCH01/TableInfos: giving up after 3 attempts"
 
 printf '[fetch]\nattempts = 2\nlow_speed_time = 1\n[table t]\nid = FETCH01\n' >"$T/slow.ini"
 cbs_server_start $DATA --delay-ms 2500
-run jb-fetch -q -c "$T/slow.ini" -o "$T/raw" --base "$CBS_URL" FETCH01
+run jb-fetch -q -c "$T/slow.ini" -f -o "$T/raw" --base "$CBS_URL" FETCH01
 expect "a server slower than low_speed_time exits 75" status 75
 expect "the message names the time-out" stderr_has "TableInfos: giving up after 2 attempts: Operation too slow"
 
 # --- pages that are refused -------------------------------------------------------
 cbs_server_start $DATA --html-page 'TypedDataSet.skip20000'
-run jb-fetch -c $INI -o "$T/raw" --base "$CBS_URL" FETCH01
+run jb-fetch -c $INI -f -o "$T/raw" --base "$CBS_URL" FETCH01
 expect "an HTML maintenance page served with 200 exits 65" status 65
 expect "the message names URL and HTML" stderr_has "TypedDataSet?\$skip=20000: an HTML page (maintenance page?)"
 expect "the cache keeps the previous table" same "$T/good/FETCH01/TypedDataSet.skip20000.xml:$T/raw/FETCH01/TypedDataSet.skip20000.xml"
 
 cbs_server_start $DATA --truncate 'TypedDataSet'
-run jb-fetch -c $INI -o "$T/raw" --base "$CBS_URL" FETCH01
+run jb-fetch -c $INI -f -o "$T/raw" --base "$CBS_URL" FETCH01
 expect "a truncated page exits 65" status 65
 expect "the message names URL and the XML error" stderr_has "malformed XML"
 
 cbs_server_start $DATA --content-type 'RegioS:text/plain'
-run jb-fetch -c $INI -o "$T/raw" --base "$CBS_URL" FETCH01
+run jb-fetch -c $INI -f -o "$T/raw" --base "$CBS_URL" FETCH01
 expect "a wrong Content-Type exits 65" status 65
 expect "the message names it" stderr_has "RegioS: Content-Type 'text/plain' is not"
 
 cbs_server_start $DATA --content-type 'RegioS:text/xml; charset=utf-8'
-run jb-fetch -q -c $INI -o "$T/raw" --base "$CBS_URL" FETCH01
+run jb-fetch -q -c $INI -f -o "$T/raw" --base "$CBS_URL" FETCH01
 expect "text/xml is accepted" status 0
 
 cbs_server_start $DATA --fault 'RegioS:404'
-run jb-fetch -c $INI -o "$T/raw" --base "$CBS_URL" FETCH01
+run jb-fetch -c $INI -f -o "$T/raw" --base "$CBS_URL" FETCH01
 expect "404 exits 69" status 69
 expect "the message names the URL and status" stderr_has "$CBS_URL/ODataFeed/odata/FETCH01/RegioS: HTTP 404"
 [ "$(cbs_requests 'RegioS')" -eq 1 ] && echo "ok - 404 is not retried" || echo "not ok - 404 is not retried"
 
 cbs_server_start $DATA --fault 'RegioS:403'
-run jb-fetch -c $INI -o "$T/raw" --base "$CBS_URL" FETCH01
+run jb-fetch -c $INI -f -o "$T/raw" --base "$CBS_URL" FETCH01
 expect "403 exits 69" status 69
 
 cbs_server_start $DATA --redirect 'Perioden:http://example.invalid/ODataFeed/odata/FETCH01/Perioden'
-run jb-fetch -c $INI -o "$T/raw" --base "$CBS_URL" FETCH01
+run jb-fetch -c $INI -f -o "$T/raw" --base "$CBS_URL" FETCH01
 expect "a redirect to another host exits 69" status 69
 expect "the message names both URLs" stderr_has "Perioden: redirect to another host to http://example.invalid/"
 
 cbs_server_start $DATA --redirect 'Perioden:/ODataFeed/odata/FETCH01/Perioden?moved=1' --fault-times 1
-run jb-fetch -q -c $INI -o "$T/raw" --base "$CBS_URL" FETCH01
+run jb-fetch -q -c $INI -f -o "$T/raw" --base "$CBS_URL" FETCH01
 expect "a redirect on the same host is followed" status 0
 [ "$(cbs_requests 'Perioden?moved=1 200')" -eq 1 ] && echo "ok - the redirect target was asked" ||
 	echo "not ok - the redirect target was asked"
 
 cbs_server_start $DATA
-run jb-fetch -c $INI -o "$T/raw" --base "$CBS_URL" LOOP01
+run jb-fetch -c $INI -f -o "$T/raw" --base "$CBS_URL" LOOP01
 expect "a next link that repeats a page exits 65" status 65
 expect "the message names the URL" stderr_has "LOOP01/TypedDataSet?\$skip=0: next link repeats an earlier page (TypedDataSet.xml)"
 no_temp_files "no temporary files after a loop" "$T/raw"
 
 # --- command line, configuration, output ------------------------------------------
-run jb-fetch -c $INI -o "$T/raw" --base "$CBS_URL" NOSUCH1
+run jb-fetch -c $INI -f -o "$T/raw" --base "$CBS_URL" NOSUCH1
 expect "a table not in the config exits 64" status 64
 expect "it names the config" stderr_has "$INI: no [table] with id = NOSUCH1"
 

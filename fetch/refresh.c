@@ -1,0 +1,83 @@
+#include "refresh.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "atomic.h"
+#include "csvio.h"
+#include "msg.h"
+#include "page_check.h"
+#include "xalloc.h"
+
+/* The path and query of a URL: what is left after scheme://host[:port]. */
+static const char *path_of(const char *url)
+{
+	const char *scheme_end = strstr(url, "://");
+	const char *slash;
+
+	if (!scheme_end)
+		return url;
+	slash = strchr(scheme_end + 3, '/');
+	return slash ? slash : "";
+}
+
+static int cached_modified_equals(const char *table_dir, const char *modified)
+{
+	char *path = jb_xasprintf("%s/TableInfos.xml", table_dir), *body, why[300];
+	struct jb_page_info info;
+	size_t len;
+	int same = 0;
+
+	if (access(path, R_OK) != 0 || jb_read_file(path, &body, &len) != 0) {
+		free(path);
+		return 0;
+	}
+	free(path);
+	if (jb_page_check(body, len, "TableInfos", &info, why, sizeof(why)) == 0) {
+		same = info.modified && strcmp(info.modified, modified) == 0;
+		jb_page_info_free(&info);
+	}
+	free(body);
+	return same;
+}
+
+static int manifest_has(const struct jb_csv_table *manifest, const char *file, const char *url)
+{
+	int file_column = jb_csv_column(manifest, "file");
+	int url_column = jb_csv_column(manifest, "url");
+	size_t row;
+
+	if (file_column < 0 || url_column < 0)
+		return 0;
+	for (row = 0; row < manifest->row_count; row++)
+		if (strcmp(jb_csv_cell(manifest, row, (size_t)file_column), file) == 0)
+			return strcmp(path_of(jb_csv_cell(manifest, row, (size_t)url_column)),
+				      path_of(url)) == 0;
+	return 0;
+}
+
+int jb_cache_current(const char *table_dir, const char *modified, char *const *files,
+		     char *const *urls, size_t count)
+{
+	struct jb_csv_table manifest;
+	char *path;
+	int quiet = jb_quiet, current = 1;
+	size_t i;
+
+	if (!modified || !*modified || !cached_modified_equals(table_dir, modified))
+		return 0;
+	path = jb_xasprintf("%s/manifest.csv", table_dir);
+	jb_quiet = 1;
+	if (access(path, R_OK) != 0 || jb_csv_load(path, &manifest) != 0) {
+		jb_quiet = quiet;
+		free(path);
+		return 0;
+	}
+	for (i = 0; i < count && current; i++)
+		current = manifest_has(&manifest, files[i], urls[i]);
+	jb_quiet = quiet;
+	jb_csv_free(&manifest);
+	free(path);
+	return current;
+}
