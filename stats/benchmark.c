@@ -11,12 +11,6 @@
 #include "reference.h"
 #include "xalloc.h"
 
-static struct stats_number known(double value)
-{
-	struct stats_number number = { value, 1 };
-
-	return number;
-}
 
 static enum stats_status count_status(const struct stats_unit *unit)
 {
@@ -29,11 +23,12 @@ static enum stats_status count_status(const struct stats_unit *unit)
 	return STATS_OK;
 }
 
-static void note(const struct stats_indicator *indicator, const char *period,
-		 const char *what)
+void stats_note(const struct stats_indicator *indicator, const char *period, const char *what)
 {
 	jb_warn("%s: %s %s: %s", indicator->tidy_path, indicator->name, period, what);
 }
+
+#define note stats_note
 
 /* Quartiles of the values of the units with status ok, given to each unit. */
 static void set_quartiles(const struct stats_indicator *indicator, struct stats_unit *units,
@@ -57,9 +52,9 @@ static void set_quartiles(const struct stats_indicator *indicator, struct stats_
 		else if (values[0] == values[used - 1])
 			note(indicator, units[0].period, "every municipality has the same value");
 		for (i = 0; i < count; i++) {
-			units[i].q1 = known(quartiles.q1);
-			units[i].median = known(quartiles.median);
-			units[i].q3 = known(quartiles.q3);
+			units[i].q1 = stats_known(quartiles.q1);
+			units[i].median = stats_known(quartiles.median);
+			units[i].q3 = stats_known(quartiles.q3);
 		}
 	}
 	free(values);
@@ -91,24 +86,24 @@ static void compute_unit_counts(struct stats_unit *unit, double p0, int have_fun
 	struct stats_interval interval;
 	size_t level;
 
-	unit->value = known(p * per);
+	unit->value = stats_known(p * per);
 	if (stats_wilson(x, n, settings->z_confidence, &interval) == 0) {
-		unit->ci_low = known(interval.low * per);
-		unit->ci_high = known(interval.high * per);
+		unit->ci_low = stats_known(interval.low * per);
+		unit->ci_high = stats_known(interval.high * per);
 	}
 	if (stats_garwood(x, settings->confidence, &interval) == 0) {
-		unit->poisson_low = known(fmin(1, interval.low / n) * per);
-		unit->poisson_high = known(fmin(1, interval.high / n) * per);
+		unit->poisson_low = stats_known(fmin(1, interval.low / n) * per);
+		unit->poisson_high = stats_known(fmin(1, interval.high / n) * per);
 	}
 	if (!have_funnel)
 		return;
 	if (stats_z_score(p, p0, n, &z) == 0)
-		unit->z = known(z);
+		unit->z = stats_known(z);
 	for (level = 0; level < STATS_FUNNEL_LEVELS; level++) {
 		if (stats_funnel_limits(p0, n, settings->z_funnel[level], &interval) != 0)
 			continue;
-		unit->limit_low[level] = known(interval.low * per);
-		unit->limit_high[level] = known(interval.high * per);
+		unit->limit_low[level] = stats_known(interval.low * per);
+		unit->limit_high[level] = stats_known(interval.high * per);
 		unit->flag[level] = stats_funnel_flag(p, &interval);
 	}
 }
@@ -142,21 +137,21 @@ static void adjust_for_overdispersion(const struct stats_indicator *indicator,
 
 		if (unit->status != STATS_OK || !unit->z.known)
 			continue;
-		unit->phi = known(result.phi);
-		unit->tau = known(sqrt(result.tau2) * indicator->per);
+		unit->phi = stats_known(result.phi);
+		unit->tau = stats_known(sqrt(result.tau2) * indicator->per);
 		p = unit->numerator.value / unit->denominator.value;
 		se = sqrt(p0 * (1 - p0) / unit->denominator.value + result.tau2);
 		if (!isfinite(se) || se <= 0)
 			continue;
-		unit->z_adjusted = known((p - p0) / se);
+		unit->z_adjusted = stats_known((p - p0) / se);
 		for (level = 0; level < STATS_FUNNEL_LEVELS; level++) {
 			struct stats_interval limits = {
 				fmax(0, p0 - settings->z_funnel[level] * se),
 				fmin(1, p0 + settings->z_funnel[level] * se)
 			};
 
-			unit->adjusted_low[level] = known(limits.low * indicator->per);
-			unit->adjusted_high[level] = known(limits.high * indicator->per);
+			unit->adjusted_low[level] = stats_known(limits.low * indicator->per);
+			unit->adjusted_high[level] = stats_known(limits.high * indicator->per);
 			unit->adjusted_flag[level] = stats_funnel_flag(p, &limits);
 		}
 	}
@@ -198,12 +193,13 @@ static void compute_period_counts(const struct stats_indicator *indicator,
 		     "national proportion is 1: no z-scores or funnel limits");
 	for (i = 0; i < count; i++) {
 		if (have_national)
-			units[i].national = known(p0 * indicator->per);
+			units[i].national = stats_known(p0 * indicator->per);
 		if (units[i].status == STATS_OK)
 			compute_unit_counts(&units[i], p0, have_funnel, settings, indicator->per);
 	}
 	if (have_funnel)
 		adjust_for_overdispersion(indicator, units, count, p0, settings);
+	stats_shrink_period(indicator, units, count, settings);
 	set_quartiles(indicator, units, count);
 }
 
@@ -222,7 +218,7 @@ static void compute_period_published(const struct stats_indicator *indicator,
 		if (units[u].status == STATS_OK)
 			units[u].value = units[u].published;
 		if (i < indicator->national_count)
-			units[u].national = known(indicator->nationals[i].value);
+			units[u].national = stats_known(indicator->nationals[i].value);
 	}
 	set_quartiles(indicator, units, count);
 }
@@ -254,9 +250,9 @@ static void compute_changes(struct stats_indicator *indicator,
 				 previous->numerator.value, previous->denominator.value,
 				 settings->z_confidence, &difference, &interval) != 0)
 			continue;
-		unit->change = known(difference * indicator->per);
-		unit->change_low = known(interval.low * indicator->per);
-		unit->change_high = known(interval.high * indicator->per);
+		unit->change = stats_known(difference * indicator->per);
+		unit->change_low = stats_known(interval.low * indicator->per);
+		unit->change_high = stats_known(interval.high * indicator->per);
 		unit->change_flag = stats_change_flag(&interval);
 	}
 }

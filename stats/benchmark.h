@@ -41,6 +41,8 @@ struct stats_unit {
 	/* against the same municipality in the previous period of the table */
 	struct stats_number change, change_low, change_high;
 	enum stats_change_flag change_flag;
+	/* empirical-Bayes beta-binomial estimate (posterior mean and interval) */
+	struct stats_number eb_value, eb_low, eb_high;
 };
 
 /* A published national value of one period (rates only). */
@@ -65,11 +67,25 @@ struct stats_settings {
 	double z_confidence;
 	double funnel_level[STATS_FUNNEL_LEVELS]; /* 0.95, 0.998 */
 	double z_funnel[STATS_FUNNEL_LEVELS];
+	unsigned long seed;                       /* [jeugdbench] seed */
+	long simulations;                         /* replicates for rank intervals */
 };
+
+static inline struct stats_number stats_known(double value)
+{
+	struct stats_number number = { value, 1 };
+
+	return number;
+}
 
 /* Fills the statistics of every unit, one period at a time. */
 void stats_benchmark_compute(struct stats_indicator *indicator,
 			     const struct stats_settings *settings);
+/* A line on stderr: "tidy_path: indicator period: what". */
+void stats_note(const struct stats_indicator *indicator, const char *period, const char *what);
+/* Empirical-Bayes estimates of the ok units of one period (stats/benchmark_eb.c). */
+void stats_shrink_period(const struct stats_indicator *indicator, struct stats_unit *units,
+			 size_t count, const struct stats_settings *settings);
 /* Frees the units and nationals (not the borrowed names). */
 void stats_indicator_free(struct stats_indicator *indicator);
 /* "ok", "suppressed", "no_denominator", "zero_denominator". */

@@ -21,6 +21,7 @@
 #include "overdispersion.h"
 #include "poisson.h"
 #include "reference.h"
+#include "shrinkage.h"
 #include "wilson.h"
 #include "xalloc.h"
 
@@ -315,6 +316,92 @@ START_TEST(change_matches_newcombe_1998_method_10)
 }
 END_TEST
 
+
+/* Beta(1 + 0, 1 + 1 - 0) = Beta(1, 2): F(q) = 1 - (1 - q)^2, so q(u) = 1 - sqrt(1 - u) */
+START_TEST(beta_posterior_is_the_closed_form)
+{
+	struct stats_interval interval;
+	double mean;
+
+	ck_assert_int_eq(stats_beta_posterior(1, 1, 0, 1, 0.95, &mean, &interval), 0);
+	ck_assert_double_eq_tol(mean, 1.0 / 3, TOLERANCE);
+	ck_assert_double_eq_tol(interval.low, 1 - sqrt(0.975), TOLERANCE);
+	ck_assert_double_eq_tol(interval.high, 1 - sqrt(0.025), TOLERANCE);
+	/* prior Beta(2, 3), x = 5 of n = 5: Beta(7, 3), mean 7/10 */
+	ck_assert_int_eq(stats_beta_posterior(2, 3, 5, 5, 0.95, &mean, &interval), 0);
+	ck_assert_double_eq_tol(mean, 0.7, TOLERANCE);
+	/* Beta(a, 1): F(q) = q^a, so q(u) = u^(1/a); prior Beta(3, 1), x = 0, n = 0 */
+	ck_assert_int_eq(stats_beta_posterior(3, 1, 0, 0, 0.9, &mean, &interval), 0);
+	ck_assert_double_eq_tol(interval.low, pow(0.05, 1.0 / 3), TOLERANCE);
+	ck_assert_double_eq_tol(interval.high, pow(0.95, 1.0 / 3), TOLERANCE);
+	/* a + b in the millions: GSL's inverse fails, the bisection holds; normal approximation */
+	ck_assert_int_eq(stats_beta_posterior(1e5, 9e5, 30, 200, 0.95, &mean, &interval), 0);
+	ck_assert_double_eq_tol(mean, 100030.0 / 1000200, TOLERANCE);
+	ck_assert_double_eq_tol(interval.low, mean - Z95 * sqrt(mean * (1 - mean) / 1000201), 1e-6);
+	ck_assert_double_eq_tol(interval.high, mean + Z95 * sqrt(mean * (1 - mean) / 1000201), 1e-6);
+	ck_assert_int_eq(stats_beta_posterior(0, 1, 0, 1, 0.95, &mean, &interval), -1);
+	ck_assert_int_eq(stats_beta_posterior(1, 1, 2, 1, 0.95, &mean, &interval), -1);
+}
+END_TEST
+
+/* Moments by hand: x = 10/100, 30/100 -> mu 0.2, spread 100(0.01 + 0.01) = 2 */
+START_TEST(beta_prior_moments_by_hand)
+{
+	const double x[] = { 10, 30 }, n[] = { 100, 100 };
+	const double x_flat[] = { 10, 20 }, n_flat[] = { 100, 200 };
+	struct stats_beta_prior prior;
+	/* rho = (2 / 0.16 - 1) / (200 - 20000 / 200 - 1) = 11.5 / 99 */
+	double rho = 11.5 / 99;
+
+	ck_assert_int_eq(stats_beta_prior_moments(x, n, 2, &prior), 0);
+	ck_assert_double_eq_tol(prior.rho, rho, TOLERANCE);
+	ck_assert_double_eq_tol(prior.alpha, 0.2 * (1 / rho - 1), TOLERANCE);
+	ck_assert_double_eq_tol(prior.beta, 0.8 * (1 / rho - 1), TOLERANCE);
+	ck_assert_int_eq(prior.rho_clipped, 0);
+	/* identical proportions: no spread, rho clipped to its minimum */
+	ck_assert_int_eq(stats_beta_prior_moments(x_flat, n_flat, 2, &prior), 0);
+	ck_assert_int_eq(prior.rho_clipped, 1);
+	ck_assert_double_eq_tol(prior.rho, STATS_RHO_MIN, 1e-15);
+	ck_assert_double_eq_tol(prior.alpha / (prior.alpha + prior.beta), 0.1, TOLERANCE);
+	ck_assert_int_eq(stats_beta_prior_moments(x, n, 1, &prior), -1);
+}
+END_TEST
+
+/* Known truth: p_i ~ Beta(20, 180), x_i ~ Bin(n_i, p_i); shrinkage lowers the error */
+START_TEST(shrinkage_beats_raw_rates_on_simulated_truth)
+{
+	enum { COUNT = 400 };
+	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+	double x[COUNT], n[COUNT], p[COUNT], raw = 0, shrunk = 0;
+	struct stats_beta_prior prior;
+	size_t i, covered = 0;
+
+	gsl_rng_set(rng, 7);
+	for (i = 0; i < COUNT; i++) {
+		n[i] = 30 + floor(gsl_rng_uniform(rng) * 2000);
+		p[i] = gsl_ran_beta(rng, 20, 180);
+		x[i] = gsl_ran_binomial(rng, p[i], (unsigned)n[i]);
+	}
+	ck_assert_int_eq(stats_beta_prior_moments(x, n, COUNT, &prior), 0);
+	ck_assert_double_eq_tol(prior.alpha / (prior.alpha + prior.beta), 0.1, 0.005);
+	/* the true rho is 1/201; its moment estimate within a factor 2 */
+	ck_assert(prior.rho > 0.5 / 201 && prior.rho < 2.0 / 201);
+	for (i = 0; i < COUNT; i++) {
+		struct stats_interval interval;
+		double mean;
+
+		ck_assert_int_eq(stats_beta_posterior(prior.alpha, prior.beta, x[i], n[i], 0.95,
+						      &mean, &interval), 0);
+		raw += (x[i] / n[i] - p[i]) * (x[i] / n[i] - p[i]);
+		shrunk += (mean - p[i]) * (mean - p[i]);
+		covered += interval.low <= p[i] && p[i] <= interval.high;
+	}
+	ck_assert_msg(shrunk < 0.8 * raw, "EB MSE %g, raw MSE %g", shrunk / COUNT, raw / COUNT);
+	ck_assert_msg(covered >= 0.92 * COUNT, "coverage %zu of %d", covered, COUNT);
+	gsl_rng_free(rng);
+}
+END_TEST
+
 /* A period of units built in memory: counts given, everything else computed. */
 static void add_unit(struct stats_indicator *indicator, const char *code, double numerator,
 		     int numerator_known, double denominator, int denominator_known)
@@ -335,7 +422,10 @@ static void add_unit(struct stats_indicator *indicator, const char *code, double
 	unit->denominator.known = denominator_known;
 }
 
-static const struct stats_settings settings = { 0.95, Z95, { 0.95, 0.998 }, { Z95, Z998 } };
+static const struct stats_settings settings = {
+	.confidence = 0.95, .z_confidence = Z95, .funnel_level = { 0.95, 0.998 },
+	.z_funnel = { Z95, Z998 }, .seed = 42, .simulations = 200
+};
 
 static void start_indicator(struct stats_indicator *indicator)
 {
@@ -456,6 +546,9 @@ static Suite *stats_suite(void)
 	tcase_add_test(methods, garwood_matches_the_poisson_tail_sums);
 	tcase_add_test(methods, overdispersion_by_hand);
 	tcase_add_test(methods, change_matches_newcombe_1998_method_10);
+	tcase_add_test(methods, beta_posterior_is_the_closed_form);
+	tcase_add_test(methods, beta_prior_moments_by_hand);
+	tcase_add_test(methods, shrinkage_beats_raw_rates_on_simulated_truth);
 	tcase_add_test(periods, a_single_municipality_is_its_own_reference);
 	tcase_add_test(periods, all_missing_leaves_references_empty);
 	tcase_add_test(periods, a_national_proportion_of_zero_has_no_funnel);

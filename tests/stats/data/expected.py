@@ -7,7 +7,7 @@ Run from this folder: python3 expected.py > expected-benchmark.csv
 """
 import csv
 import sys
-from math import exp, sqrt
+from math import exp, lgamma, log, sqrt
 from statistics import NormalDist
 
 Z95 = NormalDist().inv_cdf(0.975)
@@ -60,6 +60,55 @@ def garwood(x):
     return low, high
 
 
+def betacf(a, b, x):
+    """Continued fraction of the incomplete beta function (modified Lentz)."""
+    tiny = 1e-300
+    c, d = 1.0, 1.0 - (a + b) * x / (a + 1)
+    d = 1 / (d if abs(d) > tiny else tiny)
+    h = d
+    for m in range(1, 10000):
+        for num in (m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m)),
+                    -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1))):
+            d = 1 + num * d
+            d = 1 / (d if abs(d) > tiny else tiny)
+            c = 1 + num / c
+            c = c if abs(c) > tiny else tiny
+            h *= d * c
+        if abs(d * c - 1) < 1e-16:
+            break
+    return h
+
+
+def beta_cdf(x, a, b):
+    if x <= 0:
+        return 0.0
+    if x >= 1:
+        return 1.0
+    front = exp(lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) + b * log(1 - x))
+    if x < (a + 1) / (a + b + 2):
+        return front * betacf(a, b, x) / a
+    return 1 - front * betacf(b, a, 1 - x) / b
+
+
+def beta_quantile(q, a, b):
+    lo, hi = 0.0, 1.0
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if beta_cdf(mid, a, b) < q else (lo, mid)
+    return (lo + hi) / 2
+
+
+def eb_prior(counts):
+    """Kleinman (1973) moments: mu pooled, rho from the n-weighted spread."""
+    N = sum(n for _, n in counts)
+    mu = sum(x for x, _ in counts) / N
+    spread = sum(n * (x / n - mu) ** 2 for x, n in counts)
+    k = len(counts)
+    rho = (spread / (mu * (1 - mu)) - (k - 1)) / (N - sum(n * n for _, n in counts) / N - (k - 1))
+    rho = min(0.999, max(1e-6, rho))
+    return mu * (1 / rho - 1), (1 - mu) * (1 / rho - 1)
+
+
 def read(path, keys):
     cells = {}
     for row in csv.DictReader(open(path, encoding="utf-8")):
@@ -78,6 +127,8 @@ HEADER = ("indicator,indicator_title,period,period_status,region_code,region_nam
           "status,source,poisson_low,poisson_high,phi,tau,z_adjusted,"
           "limit95_adj_low,limit95_adj_high,limit998_adj_low,limit998_adj_high,"
           "flag95_adj,flag998_adj,change,change_low,change_high,change_flag").split(",")
+EXTRA = "eb_value,eb_low,eb_high".split(",")
+HEADER += EXTRA
 out = csv.writer(sys.stdout, lineterminator="\n")
 out.writerow(HEADER)
 
@@ -106,6 +157,7 @@ for period in periods:
     phi = sum(min(high90, max(low10, z)) ** 2 for z in zs) / len(zs)
     w = [u["Pop_1"] / (p0 * (1 - p0)) for _, u in ok]
     tau2 = max(0.0, (len(zs) * phi - (len(zs) - 1)) / (sum(w) - sum(v * v for v in w) / sum(w)))
+    alpha, beta = eb_prior([(u["Care_2"], u["Pop_1"]) for _, u in ok])
     for code, u in units:
         x, n = u.get("Care_2"), u.get("Pop_1")
         row = ["hulp", "Jongeren met jeugdhulp", period, u["period_status"], code, u["name"]]
@@ -118,7 +170,7 @@ for period in periods:
         else:
             status = "ok"
         if status != "ok":
-            out.writerow(row + [""] * 16 + [status, "synthetic"] + [""] * 15)
+            out.writerow(row + [""] * 16 + [status, "synthetic"] + [""] * 15 + [""] * len(EXTRA))
             continue
         p = x / n
         se = sqrt(p0 * (1 - p0) / n)
@@ -150,7 +202,10 @@ for period in periods:
             change = [fmt(100 * d), fmt(100 * dl), fmt(100 * dh),
                       "up" if dl > 0 else "down" if dh < 0 else "same"]
         out.writerow(row + [fmt(v) for v in numbers] + flags + ["ok", "synthetic"]
-                     + [fmt(v) for v in added] + adjusted_flags + change)
+                     + [fmt(v) for v in added] + adjusted_flags + change
+                     + [fmt(100 * (alpha + x) / (alpha + beta + n)),
+                        fmt(100 * beta_quantile(0.025, alpha + x, beta + n - x)),
+                        fmt(100 * beta_quantile(0.975, alpha + x, beta + n - x))])
 
 # indicator kaart: published PercentageJeugdzorg_1, national from NL01, source reconstructed
 cells = read("TESTB02.csv", {"PercentageJeugdzorg_1"})
@@ -162,7 +217,7 @@ for code, u in units:
     v = u["PercentageJeugdzorg_1"]
     row = ["kaart", "Jongeren met jeugdzorg (kaart)", "2022JJ00", "", code, u["name"]]
     if v is None:
-        out.writerow(row + [""] * 16 + ["suppressed", "reconstructed"] + [""] * 15)
+        out.writerow(row + [""] * 16 + ["suppressed", "reconstructed"] + [""] * 15 + [""] * len(EXTRA))
     else:
         out.writerow(row + ["", "", fmt(v), "", "", fmt(national)] + [fmt(x) for x in q]
-                     + [""] * 7 + ["ok", "reconstructed"] + [""] * 15)
+                     + [""] * 7 + ["ok", "reconstructed"] + [""] * 15 + [""] * len(EXTRA))

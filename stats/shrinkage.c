@@ -1,0 +1,83 @@
+#include "shrinkage.h"
+
+#include <gsl/gsl_cdf.h>
+#include <math.h>
+
+int stats_beta_prior_moments(const double *x, const double *n, size_t count,
+			     struct stats_beta_prior *prior)
+{
+	double total_x = 0, total_n = 0, sum_n2 = 0, spread = 0, mu, rho, denominator;
+	size_t i;
+
+	if (count < 2)
+		return -1;
+	for (i = 0; i < count; i++) {
+		if (!isfinite(x[i]) || !isfinite(n[i]) || n[i] <= 0 || x[i] < 0 || x[i] > n[i])
+			return -1;
+		total_x += x[i];
+		total_n += n[i];
+		sum_n2 += n[i] * n[i];
+	}
+	mu = total_x / total_n;
+	if (!(mu > 0 && mu < 1))
+		return -1;
+	for (i = 0; i < count; i++) {
+		double d = x[i] / n[i] - mu;
+
+		spread += n[i] * d * d;
+	}
+	/* E[spread] = mu (1 - mu) [rho (N - sum n^2 / N) + (1 - rho)(I - 1)] */
+	denominator = total_n - sum_n2 / total_n - (double)(count - 1);
+	rho = denominator > 0 ?
+	      (spread / (mu * (1 - mu)) - (double)(count - 1)) / denominator : STATS_RHO_MAX;
+	prior->rho_clipped = !(rho >= STATS_RHO_MIN && rho <= STATS_RHO_MAX);
+	if (!(rho >= STATS_RHO_MIN))
+		rho = STATS_RHO_MIN;
+	if (rho > STATS_RHO_MAX)
+		rho = STATS_RHO_MAX;
+	prior->rho = rho;
+	prior->alpha = mu * (1 / rho - 1);
+	prior->beta = (1 - mu) * (1 / rho - 1);
+	return 0;
+}
+
+/* Quantile of Beta(a, b); gsl_cdf_beta_Pinv fails for large a + b, then bisection on the CDF. */
+static double beta_quantile(double probability, double a, double b)
+{
+	double q = gsl_cdf_beta_Pinv(probability, a, b), mean, sd, low, high;
+	int i;
+
+	if (isfinite(q) && q >= 0 && q <= 1)
+		return q;
+	mean = a / (a + b);
+	sd = sqrt(a * b / ((a + b) * (a + b) * (a + b + 1)));
+	low = fmax(0, mean - 40 * sd);
+	high = fmin(1, mean + 40 * sd);
+	for (i = 0; i < 200 && high - low > 1e-15 * high; i++) {
+		double middle = (low + high) / 2;
+
+		if (gsl_cdf_beta_P(middle, a, b) < probability)
+			low = middle;
+		else
+			high = middle;
+	}
+	return (low + high) / 2;
+}
+
+int stats_beta_posterior(double alpha, double beta, double x, double n, double level,
+			 double *mean, struct stats_interval *interval)
+{
+	double a, b;
+
+	if (!(alpha > 0 && beta > 0 && isfinite(alpha) && isfinite(beta)) || !isfinite(x) ||
+	    !isfinite(n) || n < 0 || x < 0 || x > n || !(level > 0 && level < 1))
+		return -1;
+	a = alpha + x;
+	b = beta + n - x;
+	*mean = a / (a + b);
+	interval->low = beta_quantile((1 - level) / 2, a, b);
+	interval->high = beta_quantile((1 + level) / 2, a, b);
+	if (!isfinite(interval->low) || !isfinite(interval->high) || !isfinite(*mean))
+		return -1;
+	return 0;
+}
