@@ -119,6 +119,13 @@ static int check_node(xmlTextReaderPtr reader, const char *expected_title,
 			}
 		}
 		xmlFree(rel);
+	} else if (depth > 1 && is_element(reader, DATA_NS, "Key")) {
+		xmlChar *key = xmlTextReaderReadString(reader);
+		size_t width = key ? (size_t)xmlUTF8Strlen(key) : 0;
+
+		if (width > info->key_width)
+			info->key_width = width;
+		xmlFree(key);
 	} else if (!info->modified && is_element(reader, DATA_NS, "Modified")) {
 		info->modified = owned_string(xmlTextReaderReadString(reader));
 	}

@@ -9,6 +9,7 @@ struct jb_page_info {
 	char *xml_base;    /* the feed's xml:base, NULL when absent */
 	char *modified;    /* the first d:Modified (TableInfos), NULL when absent */
 	unsigned long entries;
+	size_t key_width;  /* the longest d:Key, padding included (dimension tables) */
 };
 
 /*

@@ -22,6 +22,23 @@ static const char *path_of(const char *url)
 	return slash ? slash : "";
 }
 
+/* 1 when two URL paths are equal but for spaces (the padding of $filter keys). */
+static int same_but_padding(const char *a, const char *b)
+{
+	for (;;) {
+		while (*a == ' ' || strncmp(a, "%20", 3) == 0)
+			a += *a == ' ' ? 1 : 3;
+		while (*b == ' ' || strncmp(b, "%20", 3) == 0)
+			b += *b == ' ' ? 1 : 3;
+		if (*a != *b)
+			return 0;
+		if (!*a)
+			return 1;
+		a++;
+		b++;
+	}
+}
+
 static int cached_modified_equals(const char *table_dir, const char *modified)
 {
 	char *path = jb_xasprintf("%s/TableInfos.xml", table_dir), *body, why[300];
@@ -52,8 +69,8 @@ static int manifest_has(const struct jb_csv_table *manifest, const char *file, c
 		return 0;
 	for (row = 0; row < manifest->row_count; row++)
 		if (strcmp(jb_csv_cell(manifest, row, (size_t)file_column), file) == 0)
-			return strcmp(path_of(jb_csv_cell(manifest, row, (size_t)url_column)),
-				      path_of(url)) == 0;
+			return same_but_padding(
+				path_of(jb_csv_cell(manifest, row, (size_t)url_column)), path_of(url));
 	return 0;
 }
 

@@ -8,6 +8,7 @@
 #include "exitcode.h"
 #include "msg.h"
 #include "odata.h"
+#include "filter.h"
 #include "refresh.h"
 #include "table_fetch.h"
 #include "url.h"
@@ -55,7 +56,7 @@ static char *page_file(const char *url, const char *table_id, const char *entity
 /* Every page of one entity set, following next links, into the cache. */
 static int fetch_entity_set(struct jb_fetch_run *run, struct jb_cache *cache,
 			    const char *table_id, const char *entity_set, const char *first_url,
-			    char **modified)
+			    char **modified, size_t *key_width)
 {
 	struct jb_response response = { 0 };
 	struct jb_page_info info;
@@ -84,6 +85,8 @@ static int fetch_entity_set(struct jb_fetch_run *run, struct jb_cache *cache,
 		if (status == JB_EXIT_OK)
 			jb_progress_page(run->progress, file, response.body_len);
 		jb_response_clear(&response);
+		if (key_width && info.key_width > *key_width)
+			*key_width = info.key_width;
 		if (modified && !*modified && info.modified) {
 			*modified = info.modified;
 			info.modified = NULL;
@@ -213,6 +216,7 @@ static int fetch_plan(struct jb_fetch_run *run, struct jb_cache *cache, const ch
 		      const struct table_plan *plan, int *unchanged)
 {
 	char **urls = NULL, **files = NULL, *modified = NULL;
+	char *padded_filter = plan->filter && *plan->filter ? jb_xstrdup(plan->filter) : NULL;
 	size_t count = 0, i;
 	int status = plan_urls(run, table_id, plan, &urls, &files, &count);
 
@@ -220,10 +224,30 @@ static int fetch_plan(struct jb_fetch_run *run, struct jb_cache *cache, const ch
 	for (i = 0; i < count && status == JB_EXIT_OK; i++) {
 		const char *entity_set = files[i];
 		char *name = jb_xstrndup(entity_set, strlen(entity_set) - 4);
+		size_t key_width = 0;
 
 		status = fetch_entity_set(run, cache, table_id, name, urls[i],
-					  i == 0 ? &modified : NULL);
+					  i == 0 ? &modified : NULL, &key_width);
+		if (i >= 2 && i < count - 1 && key_width > 0 && padded_filter) {
+			char *padded = jb_filter_pad(padded_filter, name, key_width);
+
+			free(padded_filter);
+			padded_filter = padded;
+		}
 		free(name);
+		if (i == count - 2 && status == JB_EXIT_OK && padded_filter &&
+		    strcmp(padded_filter, plan->filter) != 0) {
+			char *data_url = jb_url_entity_set(run->settings->base, plan->catalog,
+							   table_id, "TypedDataSet", padded_filter,
+							   plan->select);
+
+			if (!data_url) {
+				status = JB_EXIT_SOFTWARE;
+				break;
+			}
+			free(urls[count - 1]);
+			urls[count - 1] = data_url;
+		}
 		if (i == 0 && status == JB_EXIT_OK && !run->transport->local &&
 		    !run->settings->force &&
 		    jb_cache_current(cache->table_dir, modified, files, urls, count)) {
@@ -232,6 +256,7 @@ static int fetch_plan(struct jb_fetch_run *run, struct jb_cache *cache, const ch
 		}
 	}
 	free(modified);
+	free(padded_filter);
 	free_list(urls, count);
 	free_list(files, count);
 	return status;

@@ -2,7 +2,7 @@
 # tests/cbs/: jb-cbs-server plays CBS on 127.0.0.1 for the tests.
 FETCH_SOURCES := fetch/fetch.c fetch/settings.c fetch/table_fetch.c fetch/page_fetch.c \
 	fetch/page_check.c fetch/retry.c fetch/url.c fetch/cache.c fetch/progress.c \
-	fetch/response.c fetch/transport_http.c fetch/transport_local.c fetch/refresh.c
+	fetch/response.c fetch/transport_http.c fetch/transport_local.c fetch/refresh.c fetch/filter.c
 FETCH_LIBS = $(shell pkg-config --libs libcurl libxml-2.0 zlib) $(LIB_INIH) $(LIB_CSV)
 
 $(eval $(call jb_program,jb-fetch,fetch/main.c $(FETCH_SOURCES),$(FETCH_LIBS)))

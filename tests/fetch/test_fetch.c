@@ -12,6 +12,7 @@
 #include "../../fetch/cache.h"
 #include "exitcode.h"
 #include "msg.h"
+#include "../../fetch/filter.h"
 #include "../../fetch/page_check.h"
 #include "../../fetch/retry.h"
 #include "../../fetch/url.h"
@@ -335,6 +336,51 @@ START_TEST(stale_temporaries_of_dead_runs_are_removed)
 }
 END_TEST
 
+static void expect_padded(const char *filter, const char *dimension, size_t width,
+			  const char *expected)
+{
+	char *padded = jb_filter_pad(filter, dimension, width);
+
+	ck_assert_str_eq(padded, expected);
+	free(padded);
+}
+
+START_TEST(filter_keys_get_the_dimension_width)
+{
+	expect_padded("RegioS eq 'GM0363'", "RegioS", 10, "RegioS eq 'GM0363    '");
+	expect_padded("RegioS eq 'GM0363' or RegioS  ne  'NL01'", "RegioS", 6,
+		      "RegioS eq 'GM0363' or RegioS  ne  'NL01  '");
+	/* other dimensions, functions, other operators and literals stay as written */
+	expect_padded("Perioden eq '2021JJ00' and RegioS eq 'GM0363'", "RegioS", 8,
+		      "Perioden eq '2021JJ00' and RegioS eq 'GM0363  '");
+	expect_padded("startswith(RegioS,'GM')", "RegioS", 10, "startswith(RegioS,'GM')");
+	expect_padded("SubRegioS eq 'x'", "RegioS", 4, "SubRegioS eq 'x'");
+	expect_padded("Naam eq 'RegioS eq '", "RegioS", 10, "Naam eq 'RegioS eq '");
+	expect_padded("RegioS eq 'GM0363    '", "RegioS", 6, "RegioS eq 'GM0363    '");
+	expect_padded("RegioS eq 'unclosed", "RegioS", 12, "RegioS eq 'unclosed");
+	expect_padded("", "RegioS", 10, "");
+}
+END_TEST
+
+START_TEST(dimension_pages_give_the_key_width)
+{
+	static const char page[] = FEED_OPEN "<title type=\"text\">RegioS</title>"
+		"<entry><content><m:properties><d:Key xml:space=\"preserve\">NL01      </d:Key>"
+		"</m:properties></content></entry>"
+		"<entry><content><m:properties><d:Key xml:space=\"preserve\">GM0363    </d:Key>"
+		"</m:properties></content></entry></feed>";
+	struct jb_page_info info;
+	char why[300];
+
+	ck_assert_int_eq(check(page, "RegioS", &info, why), 0);
+	ck_assert_uint_eq(info.key_width, 10);
+	jb_page_info_free(&info);
+	ck_assert_int_eq(check(good_page, "TypedDataSet", &info, why), 0);
+	ck_assert_uint_eq(info.key_width, 0);
+	jb_page_info_free(&info);
+}
+END_TEST
+
 START_TEST(server_faults_match_file_stems)
 {
 	ck_assert(cbs_fault_matches("TypedDataSet.skip10000", "T01", "TypedDataSet.skip10000"));
@@ -358,6 +404,8 @@ int main(void)
 	tcase_add_test(policy, retry_after_seconds_and_dates);
 	tcase_add_test(links, next_links_get_the_configured_host);
 	tcase_add_test(links, urls_of_entity_sets);
+	tcase_add_test(links, filter_keys_get_the_dimension_width);
+	tcase_add_test(pages, dimension_pages_give_the_key_width);
 	tcase_add_test(pages, a_good_feed_passes);
 	tcase_add_test(pages, the_last_page_has_no_next_link);
 	tcase_add_test(pages, bad_pages_are_refused);
