@@ -46,7 +46,7 @@ install-deps:
 # snapshot's.  jb-fetch itself skips tables that did not change upstream.
 CBS_BASE ?=
 refresh: $(BIN)/jb-fetch $(BIN)/jb-config
-	$(BIN)/jb-fetch -c $(CONFIG) -o $(RAW) $(if $(CBS_BASE),--base '$(subst ','\'',$(CBS_BASE))') \
+	$(BIN)/jb-fetch $(FETCH_FLAGS) -c $(CONFIG) -o $(RAW) $(if $(CBS_BASE),--base '$(subst ','\'',$(CBS_BASE))') \
 		$$($(BIN)/jb-config -c $(CONFIG) tables cbs)
 	+$(MAKE) benchmark
 	@echo "report: $(CURDIR)/$(REPORT)"
