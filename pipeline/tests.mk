@@ -11,7 +11,12 @@ CLI_TESTS += tests/lib/config.sh tests/pipeline/make.sh
 
 .PHONY: check test
 # make check: everything under AddressSanitizer and UBSan, in its own build tree
-check:
+TEST_DEPS_STAMP := build/test-deps.stamp
+$(TEST_DEPS_STAMP): pipeline/install-deps pipeline/deps-test.txt
+	pipeline/install-deps pipeline/deps-test.txt
+	@mkdir -p $(@D) && touch $@
+
+check: $(DEPS_STAMP) $(TEST_DEPS_STAMP)
 	+$(MAKE) SANITIZE=1 BIN=build/san/bin OBJ=build/san/obj test
 
 test: $(PROGRAMS) $(UNIT_TESTS) $(TEST_PROGRAMS)
