@@ -221,6 +221,7 @@ static void compute_period_published(const struct stats_indicator *indicator,
 			units[u].national = stats_known(indicator->nationals[i].value);
 	}
 	set_quartiles(indicator, units, count);
+	stats_rank_period(indicator, units, count, NULL, NULL);
 }
 
 static int compare_region(const void *key, const void *element)

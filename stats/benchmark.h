@@ -43,6 +43,8 @@ struct stats_unit {
 	enum stats_change_flag change_flag;
 	/* empirical-Bayes beta-binomial estimate (posterior mean and interval) */
 	struct stats_number eb_value, eb_low, eb_high;
+	/* rank of the value among the period's ok units (1 = highest), simulated interval */
+	struct stats_number rank, rank_low, rank_high;
 };
 
 /* A published national value of one period (rates only). */
@@ -86,6 +88,14 @@ void stats_note(const struct stats_indicator *indicator, const char *period, con
 /* Empirical-Bayes estimates of the ok units of one period (stats/benchmark_eb.c). */
 void stats_shrink_period(const struct stats_indicator *indicator, struct stats_unit *units,
 			 size_t count, const struct stats_settings *settings);
+struct stats_beta_prior;
+/*
+ * Ranks of the ok units of one period; with a prior, rank intervals from
+ * settings->simulations draws of the posteriors (stats/benchmark_eb.c).
+ */
+void stats_rank_period(const struct stats_indicator *indicator, struct stats_unit *units,
+		       size_t count, const struct stats_settings *settings,
+		       const struct stats_beta_prior *prior);
 /* Frees the units and nationals (not the borrowed names). */
 void stats_indicator_free(struct stats_indicator *indicator);
 /* "ok", "suppressed", "no_denominator", "zero_denominator". */

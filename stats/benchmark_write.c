@@ -17,7 +17,8 @@ enum {
 	/* added after the contract's columns (stats/README.md) */
 	F_POISSON_LOW, F_POISSON_HIGH, F_PHI, F_TAU, F_Z_ADJUSTED, F_ADJ95_LOW, F_ADJ95_HIGH,
 	F_ADJ998_LOW, F_ADJ998_HIGH, F_FLAG95_ADJ, F_FLAG998_ADJ, F_CHANGE, F_CHANGE_LOW,
-	F_CHANGE_HIGH, F_CHANGE_FLAG, F_EB_VALUE, F_EB_LOW, F_EB_HIGH, F_COUNT
+	F_CHANGE_HIGH, F_CHANGE_FLAG, F_EB_VALUE, F_EB_LOW, F_EB_HIGH,
+	F_RANK, F_RANK_LOW, F_RANK_HIGH, F_COUNT
 };
 
 static const char *const header[F_COUNT] = {
@@ -28,7 +29,7 @@ static const char *const header[F_COUNT] = {
 	"poisson_low", "poisson_high", "phi", "tau", "z_adjusted", "limit95_adj_low",
 	"limit95_adj_high", "limit998_adj_low", "limit998_adj_high", "flag95_adj",
 	"flag998_adj", "change", "change_low", "change_high", "change_flag",
-	"eb_value", "eb_low", "eb_high"
+	"eb_value", "eb_low", "eb_high", "rank", "rank_low", "rank_high"
 };
 
 int stats_format_number(double value, char *text, size_t size)
@@ -92,7 +93,8 @@ static int write_unit(FILE *fp, const char *path, const struct stats_indicator *
 		{ F_CHANGE, &unit->change }, { F_CHANGE_LOW, &unit->change_low },
 		{ F_CHANGE_HIGH, &unit->change_high },
 		{ F_EB_VALUE, &unit->eb_value }, { F_EB_LOW, &unit->eb_low },
-		{ F_EB_HIGH, &unit->eb_high }
+		{ F_EB_HIGH, &unit->eb_high }, { F_RANK, &unit->rank },
+		{ F_RANK_LOW, &unit->rank_low }, { F_RANK_HIGH, &unit->rank_high }
 	};
 	const struct stats_number none = { 0, 0 };
 	char text[sizeof(numbers) / sizeof(numbers[0])][NUMBER_SIZE];

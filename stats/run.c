@@ -50,12 +50,17 @@ static int read_funnel_levels(const struct jb_config *config, struct stats_setti
 
 int stats_settings_read(const struct jb_config *config, struct stats_settings *settings)
 {
+	long seed;
 	size_t i;
 
 	if (jb_config_double(config, "stats", "confidence", 0.95, 0.5, 0.999999,
 			     &settings->confidence) != 0 ||
-	    read_funnel_levels(config, settings) != 0)
+	    read_funnel_levels(config, settings) != 0 ||
+	    jb_config_long(config, "jeugdbench", "seed", 20150101, 0, 4294967295L, &seed) != 0 ||
+	    jb_config_long(config, "stats", "simulations", 1000, 0, 1000000,
+			   &settings->simulations) != 0)
 		return -1;
+	settings->seed = (unsigned long)seed;
 	if (stats_normal_quantile(settings->confidence, &settings->z_confidence) != 0)
 		return jb_error("%s: [stats] confidence: no normal quantile", config->path);
 	for (i = 0; i < STATS_FUNNEL_LEVELS; i++)

@@ -93,3 +93,14 @@ expect "a missing configuration exits 78" status 78
 
 run jb-stats -c $D/jeugdbench.ini --tidy $D -o "$T/x.csv" extra
 expect "an extra argument exits 64" status 64
+
+# rank intervals by simulation: reproducible with the seed, another seed differs
+sed 's/^simulations = 0$/simulations = 400/' $D/jeugdbench.ini >"$T/sim.ini"
+run jb-stats -c "$T/sim.ini" --tidy $D -o "$T/sim1.csv"
+expect "simulated rank intervals run" status 0
+run jb-stats -c "$T/sim.ini" --tidy $D -o "$T/sim2.csv"
+expect "the same seed gives the same file" same "$T/sim1.csv:$T/sim2.csv"
+run python3 -c 'import csv, sys
+rows = [r for r in csv.DictReader(open(sys.argv[1])) if r["rank_low"]]
+sys.exit(not rows or any(not 1 <= float(r["rank_low"]) <= float(r["rank_high"]) <= 5 for r in rows))' "$T/sim1.csv"
+expect "rank intervals are given and lie within 1..5" status 0

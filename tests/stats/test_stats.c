@@ -20,6 +20,7 @@
 #include "msg.h"
 #include "overdispersion.h"
 #include "poisson.h"
+#include "ranks.h"
 #include "reference.h"
 #include "shrinkage.h"
 #include "wilson.h"
@@ -402,6 +403,58 @@ START_TEST(shrinkage_beats_raw_rates_on_simulated_truth)
 }
 END_TEST
 
+
+START_TEST(ranks_by_hand_with_ties)
+{
+	const double values[] = { 5, 9, 5, 1, 9 };
+	double ranks[5];
+
+	stats_rank_values(values, 5, ranks);
+	ck_assert_double_eq(ranks[1], 1);
+	ck_assert_double_eq(ranks[4], 1);
+	ck_assert_double_eq(ranks[0], 3);
+	ck_assert_double_eq(ranks[2], 3);
+	ck_assert_double_eq(ranks[3], 5);
+}
+END_TEST
+
+/* Clear-cut: posteriors far apart give exact ranks; equal ones spread over all ranks */
+START_TEST(rank_intervals_clear_cut_and_reproducible)
+{
+	/* proportions 0.5, 0.1, 0.3 with n = 10^5: the ranks are 1, 3, 2 every time */
+	const double a[] = { 50000, 10000, 30000 }, b[] = { 50000, 90000, 70000 };
+	const double same_a[] = { 10, 10, 10, 10 }, same_b[] = { 90, 90, 90, 90 };
+	double low[4], high[4], low2[4], high2[4];
+	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+
+	gsl_rng_set(rng, stats_rank_seed(42, "hulp", "2021JJ00"));
+	ck_assert_int_eq(stats_rank_intervals(a, b, 3, 200, 0.95, rng, low, high), 0);
+	ck_assert_double_eq(low[0], 1);
+	ck_assert_double_eq(high[0], 1);
+	ck_assert_double_eq(low[1], 3);
+	ck_assert_double_eq(high[1], 3);
+	ck_assert_double_eq(low[2], 2);
+	ck_assert_double_eq(high[2], 2);
+	/* exchangeable units: each rank 1..4 has chance 1/4, so the 95% interval is [1, 4] */
+	ck_assert_int_eq(stats_rank_intervals(same_a, same_b, 4, 1000, 0.95, rng, low, high), 0);
+	for (size_t i = 0; i < 4; i++) {
+		ck_assert_double_eq(low[i], 1);
+		ck_assert_double_eq(high[i], 4);
+	}
+	/* the same seed gives the same intervals */
+	gsl_rng_set(rng, 99);
+	ck_assert_int_eq(stats_rank_intervals(same_a, same_b, 4, 50, 0.5, rng, low, high), 0);
+	gsl_rng_set(rng, 99);
+	ck_assert_int_eq(stats_rank_intervals(same_a, same_b, 4, 50, 0.5, rng, low2, high2), 0);
+	ck_assert_mem_eq(low, low2, sizeof(low));
+	ck_assert_mem_eq(high, high2, sizeof(high));
+	ck_assert_int_ne(stats_rank_seed(42, "hulp", "2021JJ00"),
+			 stats_rank_seed(42, "hulp", "2022JJ00"));
+	ck_assert_int_eq(stats_rank_intervals(a, b, 3, 0, 0.95, rng, low, high), -1);
+	gsl_rng_free(rng);
+}
+END_TEST
+
 /* A period of units built in memory: counts given, everything else computed. */
 static void add_unit(struct stats_indicator *indicator, const char *code, double numerator,
 		     int numerator_known, double denominator, int denominator_known)
@@ -549,6 +602,8 @@ static Suite *stats_suite(void)
 	tcase_add_test(methods, beta_posterior_is_the_closed_form);
 	tcase_add_test(methods, beta_prior_moments_by_hand);
 	tcase_add_test(methods, shrinkage_beats_raw_rates_on_simulated_truth);
+	tcase_add_test(methods, ranks_by_hand_with_ties);
+	tcase_add_test(methods, rank_intervals_clear_cut_and_reproducible);
 	tcase_add_test(periods, a_single_municipality_is_its_own_reference);
 	tcase_add_test(periods, all_missing_leaves_references_empty);
 	tcase_add_test(periods, a_national_proportion_of_zero_has_no_funnel);

@@ -127,7 +127,12 @@ HEADER = ("indicator,indicator_title,period,period_status,region_code,region_nam
           "status,source,poisson_low,poisson_high,phi,tau,z_adjusted,"
           "limit95_adj_low,limit95_adj_high,limit998_adj_low,limit998_adj_high,"
           "flag95_adj,flag998_adj,change,change_low,change_high,change_flag").split(",")
-EXTRA = "eb_value,eb_low,eb_high".split(",")
+EXTRA = "eb_value,eb_low,eb_high,rank,rank_low,rank_high".split(",")
+
+
+def ranks(values):
+    """Competition ranks, 1 = highest: 1 + the number of strictly higher values."""
+    return {k: 1 + sum(1 for w in values.values() if w > v) for k, v in values.items()}
 HEADER += EXTRA
 out = csv.writer(sys.stdout, lineterminator="\n")
 out.writerow(HEADER)
@@ -158,6 +163,7 @@ for period in periods:
     w = [u["Pop_1"] / (p0 * (1 - p0)) for _, u in ok]
     tau2 = max(0.0, (len(zs) * phi - (len(zs) - 1)) / (sum(w) - sum(v * v for v in w) / sum(w)))
     alpha, beta = eb_prior([(u["Care_2"], u["Pop_1"]) for _, u in ok])
+    rank = ranks({code: u["Care_2"] / u["Pop_1"] for code, u in ok})
     for code, u in units:
         x, n = u.get("Care_2"), u.get("Pop_1")
         row = ["hulp", "Jongeren met jeugdhulp", period, u["period_status"], code, u["name"]]
@@ -205,7 +211,8 @@ for period in periods:
                      + [fmt(v) for v in added] + adjusted_flags + change
                      + [fmt(100 * (alpha + x) / (alpha + beta + n)),
                         fmt(100 * beta_quantile(0.025, alpha + x, beta + n - x)),
-                        fmt(100 * beta_quantile(0.975, alpha + x, beta + n - x))])
+                        fmt(100 * beta_quantile(0.975, alpha + x, beta + n - x)),
+                        fmt(rank[code]), "", ""])
 
 # indicator kaart: published PercentageJeugdzorg_1, national from NL01, source reconstructed
 cells = read("TESTB02.csv", {"PercentageJeugdzorg_1"})
@@ -216,8 +223,11 @@ q = [quantile7(values, f) for f in (0.25, 0.5, 0.75)]
 for code, u in units:
     v = u["PercentageJeugdzorg_1"]
     row = ["kaart", "Jongeren met jeugdzorg (kaart)", "2022JJ00", "", code, u["name"]]
+    rank = ranks({c: w["PercentageJeugdzorg_1"] for c, w in units
+                  if w["PercentageJeugdzorg_1"] is not None})
     if v is None:
         out.writerow(row + [""] * 16 + ["suppressed", "reconstructed"] + [""] * 15 + [""] * len(EXTRA))
     else:
         out.writerow(row + ["", "", fmt(v), "", "", fmt(national)] + [fmt(x) for x in q]
-                     + [""] * 7 + ["ok", "reconstructed"] + [""] * 15 + [""] * len(EXTRA))
+                     + [""] * 7 + ["ok", "reconstructed"] + [""] * 15 + [""] * 3
+                     + [fmt(rank[code]), "", ""])

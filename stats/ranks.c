@@ -1,0 +1,97 @@
+#include "ranks.h"
+
+#include <gsl/gsl_randist.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "xalloc.h"
+
+struct ranked {
+	double value;
+	size_t index;
+};
+
+/* Descending by value, then by index, so that the order is total. */
+static int compare_descending(const void *left, const void *right)
+{
+	const struct ranked *a = left, *b = right;
+
+	if (a->value != b->value)
+		return a->value < b->value ? 1 : -1;
+	return (a->index > b->index) - (a->index < b->index);
+}
+
+void stats_rank_values(const double *values, size_t count, double *ranks)
+{
+	struct ranked *order = jb_xcalloc(count ? count : 1, sizeof(*order));
+	size_t i;
+
+	for (i = 0; i < count; i++) {
+		order[i].value = values[i];
+		order[i].index = i;
+	}
+	qsort(order, count, sizeof(*order), compare_descending);
+	for (i = 0; i < count; i++)
+		ranks[order[i].index] = i > 0 && order[i].value == order[i - 1].value ?
+					ranks[order[i - 1].index] : (double)(i + 1);
+	free(order);
+}
+
+static int compare_ranks(const void *left, const void *right)
+{
+	uint32_t a = *(const uint32_t *)left, b = *(const uint32_t *)right;
+
+	return (a > b) - (a < b);
+}
+
+int stats_rank_intervals(const double *a, const double *b, size_t count, long simulations,
+			 double level, gsl_rng *rng, double *low, double *high)
+{
+	size_t s, i, n = (size_t)simulations, low_index, high_index;
+	struct ranked *order;
+	uint32_t *ranks;
+
+	if (simulations < 1 || count == 0 || count > UINT32_MAX || !(level > 0 && level < 1))
+		return -1;
+	for (i = 0; i < count; i++)
+		if (!(a[i] > 0 && b[i] > 0 && isfinite(a[i]) && isfinite(b[i])))
+			return -1;
+	order = jb_xcalloc(count, sizeof(*order));
+	ranks = jb_xcalloc(count * n, sizeof(*ranks));
+	for (s = 0; s < n; s++) {
+		for (i = 0; i < count; i++) {
+			order[i].value = gsl_ran_beta(rng, a[i], b[i]);
+			order[i].index = i;
+		}
+		qsort(order, count, sizeof(*order), compare_descending);
+		for (i = 0; i < count; i++)
+			ranks[order[i].index * n + s] = (uint32_t)(i + 1);
+	}
+	low_index = (size_t)floor((1 - level) / 2 * (double)n);
+	high_index = (size_t)ceil((1 + level) / 2 * (double)n) - 1;
+	if (high_index >= n)
+		high_index = n - 1;
+	for (i = 0; i < count; i++) {
+		qsort(ranks + i * n, n, sizeof(*ranks), compare_ranks);
+		low[i] = ranks[i * n + low_index];
+		high[i] = ranks[i * n + high_index];
+	}
+	free(ranks);
+	free(order);
+	return 0;
+}
+
+unsigned long stats_rank_seed(unsigned long seed, const char *indicator, const char *period)
+{
+	uint64_t hash = 14695981039346656037u;
+	const char *names[] = { indicator, "\t", period };
+	size_t i;
+
+	for (i = 0; i < 3; i++)
+		for (const unsigned char *c = (const unsigned char *)names[i]; *c; c++) {
+			hash ^= *c;
+			hash *= 1099511628211u;
+		}
+	return (unsigned long)(seed ^ hash);
+}
