@@ -36,17 +36,25 @@ $(BENCHMARK): $(TIDY_FILES) $(BIN)/jb-stats $(CONFIG)
 $(REPORT): $(BENCHMARK) $(BIN)/jb-report $(CONFIG)
 	$(VALGRIND) $(BIN)/jb-report -c $(CONFIG) --benchmark $(BENCHMARK) --tidy $(TIDY) -o $(REPORTS)
 
-.PHONY: benchmark refresh install-deps
+# One phony target per stage, so that pipeline/monthly can time each.
+.PHONY: benchmark raw tidy stats report fetch-live refresh install-deps
 benchmark: $(REPORT)
+raw: $(patsubst %,$(RAW)/%/manifest.csv,$(TABLES))
+tidy: $(TIDY_FILES)
+stats: $(BENCHMARK)
+report: $(REPORT)
 
 install-deps:
 	pipeline/install-deps
 
-# refresh: tables of origin cbs from CBS (or CBS_BASE); the others stay the
-# snapshot's.  jb-fetch itself skips tables that did not change upstream.
+# fetch-live: tables of origin cbs from CBS (or CBS_BASE); the others stay the
+# snapshot's.  jb-fetch itself keeps tables that did not change upstream.
 CBS_BASE ?=
-refresh: $(BIN)/jb-fetch $(BIN)/jb-config
-	$(BIN)/jb-fetch $(FETCH_FLAGS) -c $(CONFIG) -o $(RAW) $(if $(CBS_BASE),--base '$(subst ','\'',$(CBS_BASE))') \
+fetch-live: $(BIN)/jb-fetch $(BIN)/jb-config
+	$(BIN)/jb-fetch $(FETCH_FLAGS) -c $(CONFIG) -o $(RAW) \
+		$(if $(CBS_BASE),--base '$(subst ','\'',$(CBS_BASE))') \
 		$$($(BIN)/jb-config -c $(CONFIG) tables cbs)
-	+$(MAKE) benchmark
-	@echo "report: $(CURDIR)/$(REPORT)"
+
+refresh: fetch-live
+	+$(MAKE) --no-print-directory benchmark
+	@echo "report: $(abspath $(REPORT))"
