@@ -1,7 +1,7 @@
 # stats/: jb-stats computes data/stats/benchmark.csv from the tidy tables with GSL.
 STATS_SOURCES := stats/wilson.c stats/funnel.c stats/reference.c stats/poisson.c \
 	stats/overdispersion.c stats/change.c stats/shrinkage.c stats/benchmark.c \
-	stats/ranks.c stats/benchmark_eb.c \
+	stats/ranks.c stats/benchmark_eb.c stats/trend.c stats/benchmark_trend.c \
 	stats/indicator_load.c stats/benchmark_write.c stats/run.c
 LIB_GSL = $(shell pkg-config --libs gsl)
 

@@ -278,6 +278,7 @@ void stats_benchmark_compute(struct stats_indicator *indicator,
 		before = start;
 		start = end;
 	}
+	stats_trend_units(indicator, settings);
 }
 
 void stats_indicator_free(struct stats_indicator *indicator)

@@ -9,6 +9,7 @@
 
 #include "change.h"
 #include "funnel.h"
+#include "trend.h"
 
 #define STATS_FUNNEL_LEVELS 2
 /* share of z-scores winsorised in each tail before phi is estimated */
@@ -45,6 +46,9 @@ struct stats_unit {
 	struct stats_number eb_value, eb_low, eb_high;
 	/* rank of the value among the period's ok units (1 = highest), simulated interval */
 	struct stats_number rank, rank_low, rank_high;
+	/* the municipality's trend over all periods (same on each of its rows) */
+	struct stats_number trend_slope, trend_low, trend_high;
+	enum stats_trend_flag trend_flag;
 };
 
 /* A published national value of one period (rates only). */
@@ -96,6 +100,8 @@ struct stats_beta_prior;
 void stats_rank_period(const struct stats_indicator *indicator, struct stats_unit *units,
 		       size_t count, const struct stats_settings *settings,
 		       const struct stats_beta_prior *prior);
+/* Weighted least-squares trend per municipality over the periods (stats/benchmark_trend.c). */
+void stats_trend_units(struct stats_indicator *indicator, const struct stats_settings *settings);
 /* Frees the units and nationals (not the borrowed names). */
 void stats_indicator_free(struct stats_indicator *indicator);
 /* "ok", "suppressed", "no_denominator", "zero_denominator". */

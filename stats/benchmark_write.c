@@ -18,7 +18,8 @@ enum {
 	F_POISSON_LOW, F_POISSON_HIGH, F_PHI, F_TAU, F_Z_ADJUSTED, F_ADJ95_LOW, F_ADJ95_HIGH,
 	F_ADJ998_LOW, F_ADJ998_HIGH, F_FLAG95_ADJ, F_FLAG998_ADJ, F_CHANGE, F_CHANGE_LOW,
 	F_CHANGE_HIGH, F_CHANGE_FLAG, F_EB_VALUE, F_EB_LOW, F_EB_HIGH,
-	F_RANK, F_RANK_LOW, F_RANK_HIGH, F_COUNT
+	F_RANK, F_RANK_LOW, F_RANK_HIGH, F_TREND_SLOPE, F_TREND_LOW, F_TREND_HIGH,
+	F_TREND_FLAG, F_COUNT
 };
 
 static const char *const header[F_COUNT] = {
@@ -29,7 +30,8 @@ static const char *const header[F_COUNT] = {
 	"poisson_low", "poisson_high", "phi", "tau", "z_adjusted", "limit95_adj_low",
 	"limit95_adj_high", "limit998_adj_low", "limit998_adj_high", "flag95_adj",
 	"flag998_adj", "change", "change_low", "change_high", "change_flag",
-	"eb_value", "eb_low", "eb_high", "rank", "rank_low", "rank_high"
+	"eb_value", "eb_low", "eb_high", "rank", "rank_low", "rank_high",
+	"trend_slope", "trend_low", "trend_high", "trend_flag"
 };
 
 int stats_format_number(double value, char *text, size_t size)
@@ -96,6 +98,15 @@ static int write_unit(FILE *fp, const char *path, const struct stats_indicator *
 		{ F_EB_HIGH, &unit->eb_high }, { F_RANK, &unit->rank },
 		{ F_RANK_LOW, &unit->rank_low }, { F_RANK_HIGH, &unit->rank_high }
 	};
+	/* the municipality's own numbers, given on its rows whatever their status */
+	const struct {
+		int field;
+		const struct stats_number *number;
+	} region_numbers[] = {
+		{ F_TREND_SLOPE, &unit->trend_slope }, { F_TREND_LOW, &unit->trend_low },
+		{ F_TREND_HIGH, &unit->trend_high }
+	};
+	char region_text[sizeof(region_numbers) / sizeof(region_numbers[0])][NUMBER_SIZE];
 	const struct stats_number none = { 0, 0 };
 	char text[sizeof(numbers) / sizeof(numbers[0])][NUMBER_SIZE];
 	const char *fields[F_COUNT];
@@ -119,6 +130,15 @@ static int write_unit(FILE *fp, const char *path, const struct stats_indicator *
 			return JB_EXIT_SOFTWARE;
 		}
 	}
+	for (i = 0; i < sizeof(region_numbers) / sizeof(region_numbers[0]); i++)
+		if (number_field(region_numbers[i].number, region_text[i],
+				 &fields[region_numbers[i].field]) != 0) {
+			jb_warn("%s: internal error: %s %s %s: column %s is not finite", path,
+				indicator->name, unit->period, unit->region_code,
+				header[region_numbers[i].field]);
+			return JB_EXIT_SOFTWARE;
+		}
+	fields[F_TREND_FLAG] = stats_trend_flag_name(unit->trend_flag);
 	fields[F_FLAG95] = stats_flag_name(unit->flag[0]);
 	fields[F_FLAG998] = stats_flag_name(unit->flag[1]);
 	fields[F_FLAG95_ADJ] = stats_flag_name(unit->adjusted_flag[0]);

@@ -22,6 +22,7 @@
 #include "poisson.h"
 #include "ranks.h"
 #include "reference.h"
+#include "trend.h"
 #include "shrinkage.h"
 #include "wilson.h"
 #include "xalloc.h"
@@ -455,6 +456,68 @@ START_TEST(rank_intervals_clear_cut_and_reproducible)
 }
 END_TEST
 
+
+/* Closed-form least squares by hand (unit variances: ordinary least squares) */
+START_TEST(trend_by_hand)
+{
+	const double years[] = { 0, 1, 2 }, close[] = { 1, 2, 4 }, spread[] = { 0, 3, 2 };
+	const double unit[] = { 1, 1, 1 }, weighted[] = { 1, 0.25, 1 };
+	struct stats_trend trend;
+
+	/* slope = sum (t - 1)(y - 7/3) / 2 = 1.5; chi^2 = 1/6 < 1: se = sqrt(1/2) */
+	ck_assert_int_eq(stats_trend(years, close, unit, 3, Z95, &trend), 0);
+	ck_assert_double_eq_tol(trend.slope, 1.5, TOLERANCE);
+	ck_assert_double_eq_tol(trend.low, 1.5 - Z95 * sqrt(0.5), TOLERANCE);
+	ck_assert_double_eq_tol(trend.dispersion, 1, TOLERANCE);
+	ck_assert_int_eq(trend.flag, STATS_TREND_UP);
+	/* weights 1, 4, 1: weighted means 1 and 13/6, slope (7/6 + 11/6) / 2 = 1.5, cov11 1/2 */
+	ck_assert_int_eq(stats_trend(years, close, weighted, 3, Z95, &trend), 0);
+	ck_assert_double_eq_tol(trend.slope, 1.5, TOLERANCE);
+	ck_assert_double_eq_tol(trend.high, 1.5 + Z95 * sqrt(0.5), TOLERANCE);
+	/* 0, 3, 2: slope 1, residuals -2/3, 4/3, -2/3, chi^2 = 8/3 on 1 df: se = sqrt(1/2 8/3) */
+	ck_assert_int_eq(stats_trend(years, spread, unit, 3, Z95, &trend), 0);
+	ck_assert_double_eq_tol(trend.slope, 1, TOLERANCE);
+	ck_assert_double_eq_tol(trend.dispersion, 8.0 / 3, TOLERANCE);
+	ck_assert_double_eq_tol(trend.low, 1 - Z95 * sqrt(4.0 / 3), TOLERANCE);
+	ck_assert_int_eq(trend.flag, STATS_TREND_FLAT);
+	ck_assert_str_eq(stats_trend_flag_name(trend.flag), "flat");
+	/* two points: the line through them */
+	ck_assert_int_eq(stats_trend(years, spread, unit, 2, Z95, &trend), 0);
+	ck_assert_double_eq_tol(trend.slope, 3, TOLERANCE);
+	ck_assert_int_eq(stats_trend(years, spread, unit, 1, Z95, &trend), -1);
+	ck_assert_int_eq(stats_trend(unit, spread, unit, 3, Z95, &trend), -1);
+}
+END_TEST
+
+/* Known slope: p_t = 0.10 + 0.005 t over 10 years, n = 2000: 0.5 percentage points a year */
+START_TEST(trend_recovers_a_known_slope)
+{
+	enum { YEARS = 10, REPLICATES = 400 };
+	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+	double years[YEARS], values[YEARS], variances[YEARS], total = 0;
+	size_t r, t, covered = 0;
+	struct stats_trend trend;
+
+	gsl_rng_set(rng, 11);
+	for (r = 0; r < REPLICATES; r++) {
+		for (t = 0; t < YEARS; t++) {
+			double p = 0.10 + 0.005 * (double)t;
+			double x = gsl_ran_binomial(rng, p, 2000), q = x / 2000;
+
+			years[t] = 2015 + (double)t;
+			values[t] = 100 * q;
+			variances[t] = 100 * 100 * q * (1 - q) / 2000;
+		}
+		ck_assert_int_eq(stats_trend(years, values, variances, YEARS, Z95, &trend), 0);
+		total += trend.slope;
+		covered += trend.low <= 0.5 && 0.5 <= trend.high;
+	}
+	ck_assert_double_eq_tol(total / REPLICATES, 0.5, 0.01);
+	ck_assert_msg(covered >= 0.92 * REPLICATES, "coverage %zu of %d", covered, REPLICATES);
+	gsl_rng_free(rng);
+}
+END_TEST
+
 /* A period of units built in memory: counts given, everything else computed. */
 static void add_unit(struct stats_indicator *indicator, const char *code, double numerator,
 		     int numerator_known, double denominator, int denominator_known)
@@ -604,6 +667,8 @@ static Suite *stats_suite(void)
 	tcase_add_test(methods, shrinkage_beats_raw_rates_on_simulated_truth);
 	tcase_add_test(methods, ranks_by_hand_with_ties);
 	tcase_add_test(methods, rank_intervals_clear_cut_and_reproducible);
+	tcase_add_test(methods, trend_by_hand);
+	tcase_add_test(methods, trend_recovers_a_known_slope);
 	tcase_add_test(periods, a_single_municipality_is_its_own_reference);
 	tcase_add_test(periods, all_missing_leaves_references_empty);
 	tcase_add_test(periods, a_national_proportion_of_zero_has_no_funnel);

@@ -127,7 +127,30 @@ HEADER = ("indicator,indicator_title,period,period_status,region_code,region_nam
           "status,source,poisson_low,poisson_high,phi,tau,z_adjusted,"
           "limit95_adj_low,limit95_adj_high,limit998_adj_low,limit998_adj_high,"
           "flag95_adj,flag998_adj,change,change_low,change_high,change_flag").split(",")
-EXTRA = "eb_value,eb_low,eb_high,rank,rank_low,rank_high".split(",")
+EXTRA = ("eb_value,eb_low,eb_high,rank,rank_low,rank_high,"
+         "trend_slope,trend_low,trend_high,trend_flag").split(",")
+
+
+def trend(points):
+    """Weighted least squares by the closed form; points (year, x, n); None below 2 years."""
+    if len({t for t, _, _ in points}) < 2:
+        return ["", "", "", ""]
+    ys, ws, ts = [], [], []
+    for t, x, n in points:
+        p = x / n if 0 < x < n else (x + 0.5) / (n + 1)
+        ts.append(t)
+        ys.append(100 * x / n)
+        ws.append(n / (100 * 100 * p * (1 - p)))
+    tm = sum(w * t for w, t in zip(ws, ts)) / sum(ws)
+    ym = sum(w * y for w, y in zip(ws, ys)) / sum(ws)
+    sxx = sum(w * (t - tm) ** 2 for w, t in zip(ws, ts))
+    slope = sum(w * (t - tm) * (y - ym) for w, t, y in zip(ws, ts, ys)) / sxx
+    chisq = sum(w * (y - ym - slope * (t - tm)) ** 2 for w, t, y in zip(ws, ts, ys))
+    k = len(ts)
+    dispersion = max(1.0, chisq / (k - 2)) if k > 2 else 1.0
+    se = sqrt(dispersion / sxx)
+    low, high = slope - Z95 * se, slope + Z95 * se
+    return [fmt(slope), fmt(low), fmt(high), "up" if low > 0 else "down" if high < 0 else "flat"]
 
 
 def ranks(values):
@@ -148,6 +171,11 @@ def ok_counts(period, code):
         return u["Care_2"], u["Pop_1"]
     return None
 
+
+trends = {}
+for code in {c for _, c in cells}:
+    points = [(int(p[:4]),) + ok_counts(p, code) for p in periods if ok_counts(p, code)]
+    trends[code] = trend(points)
 
 for period in periods:
     units = sorted((code, u) for (p, code), u in cells.items() if p == period and u["type"] == "GM")
@@ -176,7 +204,8 @@ for period in periods:
         else:
             status = "ok"
         if status != "ok":
-            out.writerow(row + [""] * 16 + [status, "synthetic"] + [""] * 15 + [""] * len(EXTRA))
+            out.writerow(row + [""] * 16 + [status, "synthetic"] + [""] * 15 + [""] * 6
+                         + trends[code])
             continue
         p = x / n
         se = sqrt(p0 * (1 - p0) / n)
@@ -212,7 +241,7 @@ for period in periods:
                      + [fmt(100 * (alpha + x) / (alpha + beta + n)),
                         fmt(100 * beta_quantile(0.025, alpha + x, beta + n - x)),
                         fmt(100 * beta_quantile(0.975, alpha + x, beta + n - x)),
-                        fmt(rank[code]), "", ""])
+                        fmt(rank[code]), "", ""] + trends[code])
 
 # indicator kaart: published PercentageJeugdzorg_1, national from NL01, source reconstructed
 cells = read("TESTB02.csv", {"PercentageJeugdzorg_1"})
@@ -226,8 +255,8 @@ for code, u in units:
     rank = ranks({c: w["PercentageJeugdzorg_1"] for c, w in units
                   if w["PercentageJeugdzorg_1"] is not None})
     if v is None:
-        out.writerow(row + [""] * 16 + ["suppressed", "reconstructed"] + [""] * 15 + [""] * len(EXTRA))
+        out.writerow(row + [""] * 16 + ["suppressed", "reconstructed"] + [""] * 15 + [""] * 10)
     else:
         out.writerow(row + ["", "", fmt(v), "", "", fmt(national)] + [fmt(x) for x in q]
                      + [""] * 7 + ["ok", "reconstructed"] + [""] * 15 + [""] * 3
-                     + [fmt(rank[code]), "", ""])
+                     + [fmt(rank[code]), "", "", "", "", "", ""])
