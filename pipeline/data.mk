@@ -10,12 +10,14 @@ BENCHMARK := $(DATA)/stats/benchmark.csv
 REPORT := $(REPORTS)/latest/index.html
 
 # The table identifiers, from the checked configuration (never parsed by the shell).
-TABLES_MK := $(OBJ)/tables.mk
+TABLES_MK := $(DATA)/.tables.mk
 $(TABLES_MK): $(CONFIG) $(BIN)/jb-config
 	@mkdir -p $(@D)
-	$(BIN)/jb-config -c $(CONFIG) tables | sed 's/^/TABLES += /' >$@.tmp && mv $@.tmp $@
-ifeq ($(filter clean distclean help install-deps,$(MAKECMDGOALS)),)
--include $(TABLES_MK)
+	$(BIN)/jb-config -c $(CONFIG) check
+	$(BIN)/jb-config -c $(CONFIG) tables | sed 's/^/TABLES += /' >$@.tmp
+	mv $@.tmp $@
+ifeq ($(filter clean distclean help install-deps check test valgrind bench fuzz,$(MAKECMDGOALS)),)
+include $(TABLES_MK)
 endif
 
 TIDY_FILES := $(patsubst %,$(TIDY)/%.csv,$(TABLES))
@@ -51,6 +53,7 @@ install-deps:
 # snapshot's.  jb-fetch itself keeps tables that did not change upstream.
 CBS_BASE ?=
 fetch-live: $(BIN)/jb-fetch $(BIN)/jb-config
+	$(BIN)/jb-config -c $(CONFIG) check
 	$(BIN)/jb-fetch $(FETCH_FLAGS) -c $(CONFIG) -o $(RAW) \
 		$(if $(CBS_BASE),--base '$(subst ','\'',$(CBS_BASE))') \
 		$$($(BIN)/jb-config -c $(CONFIG) tables cbs)

@@ -1,0 +1,78 @@
+# pipeline/monthly, the cron entry point: faults never lose the last good report.
+. tests/lib/cli.sh
+. tests/fetch/server.sh
+unset MAKEFLAGS MAKELEVEL MFLAGS
+case $BIN in */build/san/bin) OBJ=build/san/obj ;; *) OBJ=build/obj ;; esac
+cp config/jeugdbench.ini "$T/jeugdbench.ini"
+export BIN OBJ DATA="$T/data" REPORTS="$T/reports" CONFIG="$T/jeugdbench.ini" JB_LOGS="$T/logs"
+export JB_FETCH_BACKOFF_MS=1
+
+run pipeline/monthly --help
+expect "--help exits 0" status 0
+expect "--help shows the crontab line" stdout_has "crontab:"
+run pipeline/monthly --lock-wait soon
+expect "a bad option value exits 64" status 64
+
+cbs_server_start fetch/snapshot || _not_ok "the loopback server starts"
+run pipeline/monthly --base "$CBS_URL"
+expect "a monthly run succeeds" status 0
+expect "and is quiet on success (cron mails stdout)" stdout_empty
+expect "it produces the report" file_exists "$T/reports/latest/index.html"
+good=$(readlink "$T/reports/latest")
+log=$(ls "$T"/logs/monthly-*.log | tail -n 1)
+grep -q 'stage tidy: status 0, [0-9]*s' "$log" && _ok "the log has each stage's duration" ||
+	_not_ok "the log has each stage's duration"
+
+# network down: the server is gone
+cbs_server_stop
+run pipeline/monthly --base "$CBS_URL"
+expect "network down exits 75 so cron retries" status 75
+expect "it names the stage" stderr_has "stage fetch-live failed with status 75"
+[ "$(readlink "$T/reports/latest")" = "$good" ] && _ok "the last good report stays (network down)" ||
+	_not_ok "the last good report stays (network down)"
+
+# a malformed page: a maintenance page served with 200
+cbs_server_start fetch/snapshot --html-page 'TableInfos' || _not_ok "the loopback server restarts"
+run pipeline/monthly --base "$CBS_URL"
+expect "a maintenance page exits 65" status 65
+expect "the error names the URL" stderr_has "$CBS_URL/ODataFeed/odata/84799NED/TableInfos"
+[ "$(readlink "$T/reports/latest")" = "$good" ] && _ok "the last good report stays (bad page)" ||
+	_not_ok "the last good report stays (bad page)"
+expect "the last good cache stays" file_exists "$T/data/raw/84799NED/TypedDataSet.xml"
+no_temp_files "no temporary file after a bad page" "$T/data"
+cbs_server_stop
+
+# two runs at once: the second waits a bounded time, then says why
+flock "$T/data/.monthly.lock" sleep 5 &
+holder=$!
+sleep 0.3
+run pipeline/monthly --lock-wait 1 --base "$CBS_URL"
+expect "a second concurrent run exits 73" status 73
+expect "and says another run holds the lock" stderr_has "another run holds"
+kill "$holder" 2>/dev/null
+wait "$holder" 2>/dev/null
+
+# a configuration error: message with file and line
+printf '[jeugdbench]\nboundary_year = 2024\n[table a]\nid = 84799NED\nfromat = atom\n' >"$T/bad.ini"
+CONFIG="$T/bad.ini" run pipeline/monthly --base "$CBS_URL"
+expect "a configuration error exits 78" status 78
+expect "the log names file and line" stderr_has "bad.ini:5: unknown key 'fromat'"
+[ "$(readlink "$T/reports/latest")" = "$good" ] && _ok "the last good report stays (config)" ||
+	_not_ok "the last good report stays (config)"
+
+# disk full while writing: a file-size limit makes writes fail with EFBIG
+cbs_server_start fetch/snapshot || _not_ok "the loopback server restarts"
+make --no-print-directory -s BIN="$BIN" OBJ="$OBJ" programs >/dev/null 2>&1
+touch "$T/data/raw/85099SYN/manifest.csv"
+(
+	trap '' XFSZ
+	ulimit -f 256
+	exec pipeline/monthly --base "$CBS_URL"
+) >"$out" 2>"$err"
+status=$?
+expect "a full disk during transform exits 74" status 74
+expect "and names the file" stderr_has "85099SYN.csv"
+[ "$(readlink "$T/reports/latest")" = "$good" ] && _ok "the last good report stays (disk full)" ||
+	_not_ok "the last good report stays (disk full)"
+no_temp_files "no half-written file after a full disk" "$T/data"
+expect "the previous tidy file is intact" file_exists "$T/data/tidy/85099SYN.csv"
