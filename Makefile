@@ -18,6 +18,7 @@ include pipeline/report.mk
 include pipeline/synth.mk
 include pipeline/data.mk
 include pipeline/tests.mk
+include pipeline/bench.mk
 
 .PHONY: all programs clean distclean help
 all: programs benchmark
