@@ -10,7 +10,7 @@
 
 static const char *const tidy_header[] = {
 	"region_code", "region_name", "region_type", "period", "period_status",
-	"measure_key", "measure_title", "unit", "value", "status",
+	"measure_key", "measure_title", "unit", "value", "status", "harmonised",
 };
 #define TIDY_COLUMNS (sizeof(tidy_header) / sizeof(tidy_header[0]))
 
@@ -58,7 +58,7 @@ int jb_tidy_write_row(struct jb_tidy_output *output, const struct jb_tidy_row *r
 	const char *fields[] = {
 		row->region_code, row->region_name, row->region_type, row->period,
 		row->period_status, row->measure_key, row->measure_title, row->unit,
-		row->value, row->status,
+		row->value, row->status, row->harmonised,
 	};
 
 	if (jb_csv_write_row(output->data.fp, fields, TIDY_COLUMNS) != 0)

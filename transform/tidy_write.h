@@ -11,6 +11,7 @@ struct jb_tidy_row {
 	const char *period, *period_status;
 	const char *measure_key, *measure_title, *unit;
 	const char *value, *status;
+	const char *harmonised; /* no, merged, split, not_harmonisable */
 };
 
 struct jb_tidy_output {

@@ -8,6 +8,7 @@
 
 #include "atom_sax.h"
 #include "exitcode.h"
+#include "harmonise.h"
 #include "json_page.h"
 #include "metadata.h"
 #include "msg.h"
@@ -30,7 +31,10 @@ struct table_walk {
 	struct jb_tidy_output *output;
 	const char *fixed_period; /* tables without a time dimension */
 	const struct jb_atom_property **topic_values; /* per topic, in Position order */
-	struct text_buffer region_code, period, value;
+	struct text_buffer region_code, period;
+	struct text_buffer *values;   /* per topic */
+	const char **value_texts, **statuses; /* per topic */
+	struct jb_harmoniser *harmoniser;     /* NULL: codes as published */
 	unsigned long rows;
 };
 
@@ -172,13 +176,27 @@ static int each_data_entry(const struct jb_atom_entry *entry, void *context)
 		row.period = walk->fixed_period;
 		row.period_status = "";
 	}
+	for (i = 0; i < meta->topic_count; i++)
+		walk->statuses[i] = value_status(walk->topic_values[i], &walk->value_texts[i],
+						 &walk->values[i]);
+	if (walk->harmoniser && jb_harmonise_holds(walk->harmoniser, row.region_code)) {
+		struct jb_region_values held = {
+			row.region_code, row.region_name, row.period, row.period_status,
+			walk->value_texts, walk->statuses,
+		};
+
+		jb_harmonise_keep(walk->harmoniser, &held);
+		return 0;
+	}
+	row.harmonised = "no";
 	for (i = 0; i < meta->topic_count; i++) {
 		const struct jb_topic *topic = &meta->topics[i];
 
 		row.measure_key = topic->key;
 		row.measure_title = topic->title;
 		row.unit = topic->unit;
-		row.status = value_status(walk->topic_values[i], &row.value, &walk->value);
+		row.value = walk->value_texts[i];
+		row.status = walk->statuses[i];
 		status = jb_tidy_write_row(walk->output, &row);
 		if (status)
 			return status;
@@ -295,7 +313,44 @@ static const char *data_entity_set(const char *folder)
 	return "TypedDataSet";
 }
 
-int jb_transform(const char *folder, const char *out_path, const struct jb_config *config)
+/* Reads every page; held rows of changed regions are written last, harmonised. */
+static int walk_table(const char *folder, const struct jb_page_list *pages,
+		      struct table_walk *walk, const struct jb_reorganisations *reorg,
+		      int boundary_year)
+{
+	const struct jb_table_meta *meta = walk->meta;
+	struct jb_harmoniser harmoniser;
+	size_t i;
+	int status = 0;
+
+	walk->topic_values = jb_xcalloc(meta->topic_count + 1, sizeof(*walk->topic_values));
+	walk->values = jb_xcalloc(meta->topic_count + 1, sizeof(*walk->values));
+	walk->value_texts = jb_xcalloc(meta->topic_count + 1, sizeof(*walk->value_texts));
+	walk->statuses = jb_xcalloc(meta->topic_count + 1, sizeof(*walk->statuses));
+	if (reorg) {
+		status = jb_harmonise_init(&harmoniser, reorg, boundary_year, meta);
+		walk->harmoniser = &harmoniser;
+	}
+	if (status == 0)
+		status = walk_pages(folder, pages, walk);
+	if (status == 0 && reorg)
+		status = jb_harmonise_flush(&harmoniser, walk->output, &walk->rows);
+	if (reorg)
+		jb_harmonise_free(&harmoniser);
+	walk->harmoniser = NULL;
+	for (i = 0; i < meta->topic_count; i++)
+		free(walk->values[i].text);
+	free(walk->values);
+	free(walk->value_texts);
+	free(walk->statuses);
+	free(walk->topic_values);
+	free(walk->region_code.text);
+	free(walk->period.text);
+	return status;
+}
+
+int jb_transform(const char *folder, const char *out_path, const struct jb_config *config,
+		 const struct jb_reorganisations *reorg, int boundary_year)
 {
 	struct jb_table_meta meta;
 	struct jb_page_list pages = { 0 };
@@ -325,18 +380,13 @@ int jb_transform(const char *folder, const char *out_path, const struct jb_confi
 		walk.meta = &meta;
 		walk.output = &output;
 		walk.fixed_period = period;
-		walk.topic_values = jb_xcalloc(meta.topic_count + 1, sizeof(*walk.topic_values));
-		status = walk_pages(folder, &pages, &walk);
+		status = walk_table(folder, &pages, &walk, reorg, boundary_year);
 		if (status == 0)
 			status = jb_tidy_write_info(&output, &meta);
 		if (status == 0)
 			status = jb_tidy_commit(&output);
 		else
 			jb_tidy_abort(&output);
-		free(walk.topic_values);
-		free(walk.region_code.text);
-		free(walk.period.text);
-		free(walk.value.text);
 	}
 	jb_pages_free(&pages);
 	jb_metadata_free(&meta);

@@ -13,6 +13,8 @@
 #include "msg.h"
 #include "../../transform/pages.h"
 #include "../../transform/tidy_write.h"
+#include "../../transform/harmonise.h"
+#include "../../transform/reorganisations.h"
 
 #define FEED_OPEN                                                                          \
 	"<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>\n"                   \
@@ -389,6 +391,79 @@ START_TEST(json_refuses_bad_responses)
 }
 END_TEST
 
+static const struct jb_reorg_share *share_of(const struct jb_reorg_share *shares, size_t count,
+					     const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		if (strcmp(shares[i].code, code) == 0)
+			return &shares[i];
+	return NULL;
+}
+
+START_TEST(reorganisations_of_the_config)
+{
+	struct jb_reorganisations reorg;
+	struct jb_reorg_share *shares;
+	size_t count;
+
+	ck_assert_int_eq(jb_reorg_load("config/reorganisations.csv", &reorg), 0);
+	/* Eemsdelta was formed on 2021-01-01; Amsterdam existed before Weesp joined */
+	ck_assert_int_eq(jb_reorg_start(&reorg, "GM1979"), 20210101);
+	ck_assert_int_eq(jb_reorg_start(&reorg, "GM0363"), 0);
+	ck_assert_int_eq(jb_reorg_start(&reorg, "GM0439"), 0);
+	ck_assert_int_eq(jb_reorg_start(&reorg, "GM0865"), 0);
+	ck_assert_int_eq(jb_reorg_end(&reorg, "GM0457"), 20220324);
+	ck_assert(jb_reorg_exists(&reorg, "GM0457", 20220101));
+	ck_assert(!jb_reorg_exists(&reorg, "GM0457", 20230101));
+	ck_assert(!jb_reorg_exists(&reorg, "GM1979", 20200101));
+	ck_assert(jb_reorg_exists(&reorg, "GM1979", 20210101));
+	count = jb_reorg_successors(&reorg, "GM0788", 20240101, &shares);
+	ck_assert_uint_eq(count, 4);
+	ck_assert_int_eq(share_of(shares, count, "GM0824")->weight, 409100);
+	ck_assert_int_eq(share_of(shares, count, "GM0865")->weight, 338800);
+	ck_assert_int_eq(share_of(shares, count, "GM0757")->weight, 150100);
+	ck_assert_int_eq(share_of(shares, count, "GM0855")->weight, 102000);
+	free(shares);
+	count = jb_reorg_successors(&reorg, "GM0788", 20200101, &shares);
+	ck_assert_uint_eq(count, 1);
+	ck_assert_str_eq(shares[0].code, "GM0788");
+	free(shares);
+	count = jb_reorg_successors(&reorg, "GM0457", 20230101, &shares);
+	ck_assert_uint_eq(count, 1);
+	ck_assert_str_eq(shares[0].code, "GM0363");
+	ck_assert_int_eq(shares[0].weight, JB_WEIGHT_ONE);
+	free(shares);
+	ck_assert_str_eq(jb_reorg_name(&reorg, "GM1992"), "Voorne aan Zee");
+	jb_reorg_free(&reorg);
+}
+END_TEST
+
+START_TEST(only_counts_are_summed)
+{
+	struct jb_topic count = { "JongerenMetJeugdhulp_2", "Jongeren met jeugdhulp", "aantal",
+				  "Long", 3 };
+	struct jb_topic percent = { "k_0Tot15Jaar_3", "0 tot 15 jaar", "%", "Long", 3 };
+	struct jb_topic density = { "Bevolkingsdichtheid_33", "Bevolkingsdichtheid",
+				    "aantal inwoners per km\xc2\xb2", "Long", 3 };
+	struct jb_topic mean = { "GemiddeldeHuishoudensgrootte_32",
+				 "Gemiddelde huishoudensgrootte", "aantal", "Double", 3 };
+	struct jb_topic mean_long = { "GemiddeldeWoningwaarde_35", "Gemiddelde woningwaarde",
+				      "x 1 000 euro", "Long", 3 };
+	struct jb_topic area = { "OppervlakteLand_111", "Oppervlakte land", "ha", "Long", 3 };
+	struct jb_topic name = { "Gemeentenaam_1", "Gemeentenaam", "naam", "String", 3 };
+
+	ck_assert(jb_topic_is_count(&count));
+	ck_assert(jb_topic_is_count(&area));
+	ck_assert(!jb_topic_is_count(&percent));
+	ck_assert(!jb_topic_is_count(&density));
+	ck_assert(!jb_topic_is_count(&mean));
+	ck_assert(!jb_topic_is_count(&mean_long));
+	ck_assert(!jb_topic_is_count(&name));
+}
+END_TEST
+
 int main(void)
 {
 	Suite *suite = suite_create("transform");
@@ -412,6 +487,8 @@ int main(void)
 	tcase_add_test(names, page_names_give_their_skip);
 	tcase_add_test(names, info_path_beside_the_data);
 	tcase_add_test(names, synthetic_from_any_text);
+	tcase_add_test(names, reorganisations_of_the_config);
+	tcase_add_test(names, only_counts_are_summed);
 	suite_add_tcase(suite, names);
 	runner = srunner_create(suite);
 	srunner_run_all(runner, CK_NORMAL);
