@@ -49,7 +49,6 @@ const struct jb_config_key jb_config_schema[] = {
 	{ "report", "keep_runs", "report runs kept besides latest" },
 
 	{ "pipeline", "lock_wait", "seconds a run waits for another run's lock" },
-	{ "pipeline", "keep_runs", "dated report folders kept" },
 	{ "pipeline", "stale_days", "warn when a table has not changed for this many days" },
 	{ NULL, NULL, NULL }
 };

@@ -3,7 +3,7 @@
 . tests/lib/cli.sh
 . tests/fetch/server.sh
 unset MAKEFLAGS MAKELEVEL MFLAGS
-case $BIN in */build/san/bin) OBJ=build/san/obj ;; *) OBJ=build/obj ;; esac
+case $BIN in "$TOP/bin") OBJ=build/obj ;; */bin) OBJ=${BIN%/bin}/obj ;; *) OBJ=build/obj ;; esac
 cp config/jeugdbench.ini "$T/jeugdbench.ini"
 pipeline_make() {
 	run make --no-print-directory -C "$TOP" BIN="$BIN" OBJ="$OBJ" CONFIG="$T/jeugdbench.ini" "$@"

@@ -2,7 +2,7 @@
 . tests/lib/cli.sh
 . tests/fetch/server.sh
 unset MAKEFLAGS MAKELEVEL MFLAGS
-case $BIN in */build/san/bin) OBJ=build/san/obj ;; *) OBJ=build/obj ;; esac
+case $BIN in "$TOP/bin") OBJ=build/obj ;; */bin) OBJ=${BIN%/bin}/obj ;; *) OBJ=build/obj ;; esac
 cp config/jeugdbench.ini "$T/jeugdbench.ini"
 export BIN OBJ DATA="$T/data" REPORTS="$T/reports" CONFIG="$T/jeugdbench.ini" JB_LOGS="$T/logs"
 export JB_FETCH_BACKOFF_MS=1
@@ -22,6 +22,9 @@ good=$(readlink "$T/reports/latest")
 log=$(ls "$T"/logs/monthly-*.log | tail -n 1)
 grep -q 'stage tidy: status 0, [0-9]*s' "$log" && _ok "the log has each stage's duration" ||
 	_not_ok "the log has each stage's duration"
+# the synthetic table says Modified 2025-07-01, the real 84799NED 2021-03-26
+grep -q 'warning: 84799NED last modified 2021-03-26' "$log" && _ok "the log warns of a table unchanged too long" ||
+	_not_ok "the log warns of a table unchanged too long"
 
 # network down: the server is gone
 cbs_server_stop
