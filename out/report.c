@@ -327,8 +327,10 @@ static void view_collect(struct jb_indicator_view *view, struct jb_report *repor
 			if (!view->title && *row->text[BENCH_INDICATOR_TITLE])
 				view->title = jb_xstrdup(row->text[BENCH_INDICATOR_TITLE]);
 		}
-		if (isnan(view->national)) {
+		/* the references of the period, from any row that has them */
+		if (isnan(view->national))
 			view->national = row->number[BENCH_NATIONAL];
+		if (isnan(view->median)) {
 			view->q1 = row->number[BENCH_Q1];
 			view->median = row->number[BENCH_MEDIAN];
 			view->q3 = row->number[BENCH_Q3];

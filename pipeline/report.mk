@@ -6,4 +6,4 @@ REPORT_LIBS = $(LIB_CSV) $(LIB_INIH) $(LIB_JANSSON)
 
 $(eval $(call jb_program,jb-report,out/main.c $(REPORT_SOURCES),$(REPORT_LIBS)))
 $(eval $(call jb_unit_test,test-out,tests/out/test_out.c $(REPORT_SOURCES),$(REPORT_LIBS)))
-CLI_TESTS += tests/out/cli.sh
+CLI_TESTS += tests/out/cli.sh tests/out/browser.sh

@@ -38,6 +38,7 @@ has "Rotterdam's value in the table" "$I" "data-sort=\"12.000000\">12,0$nb%</td>
 has "Utrecht's count formatted" "$I" ">7.700</td>"
 has "value-only indicator shows Rotterdam's published rate" "$I" "Rotterdam (GM0599): 8,7$nb%</title>"
 has "value-only indicator has a quartile position" "$I" "laagste kwart"
+has "quartiles shown although the last row (withheld) has none" "$I" "<span>Q1 (25%)</span><b>9,5$nb%</b>"
 has "synthetic banner" "$I" "Let op: synthetische gegevens &mdash; geen CBS-cijfers"
 has "synthetic source note" "$I" "Bron: synthetische gegevens"
 has "reconstructed source note names the map" "$I" "echte waarden uit de wijk- en buurtkaart 2022"

@@ -1,0 +1,100 @@
+# jb-report pages in a real browser: headless Debian chromium opens the
+# overview and a municipality page from file://, the script must have run,
+# no console error, values rendered; screenshots are kept for a human look in
+# ${JB_TEST_TMP:-build/test-tmp}/screenshots/.
+. tests/lib/cli.sh
+
+D=tests/out/data
+R=$T/reports
+SHOTS=${JB_TEST_TMP:-build/test-tmp}/screenshots
+case $SHOTS in /*) ;; *) SHOTS=$TOP/$SHOTS ;; esac
+CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+mkdir -p "$SHOTS"
+
+has() { grep -qF -- "$3" "$2" && _ok "$1" || _not_ok "$1" "$2 lacks: $3"; }
+lacks() { grep -qF -- "$3" "$2" && _not_ok "$1" "$2 has: $3" || _ok "$1"; }
+
+# browse NAME URL ARGS...: one headless chromium run with a fresh profile;
+# $T/NAME.out and $T/NAME.log hold its stdout and stderr (with console lines)
+browse() {
+	name=$1 url=$2
+	shift 2
+	profile=$(mktemp -d "$T/profile.XXXXXX")
+	timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic \
+		--no-first-run --disable-background-networking --disable-component-update \
+		--disable-sync --user-data-dir="$profile" --enable-logging=stderr --v=0 \
+		"$@" "$url" >"$T/$name.out" 2>"$T/$name.log"
+	status=$?
+	rm -rf "$profile"
+}
+
+# no_console_errors NAME LOG: chromium logs every console message and
+# uncaught exception as INFO:CONSOLE; the pages themselves log nothing
+no_console_errors() {
+	if grep -E 'CONSOLE|Uncaught|console error' "$2" >"$T/console"; then
+		_not_ok "$1" "$(head -n 3 "$T/console")"
+	else
+		_ok "$1"
+	fi
+}
+
+# check_page NAME FILE: DOM, console and screenshot of one page
+check_page() {
+	page=$1 file=$2
+	browse "$page" "file://$file" --dump-dom
+	expect "chromium renders $page (exit 0)" status 0
+	if [ "$status" -ne 0 ]; then
+		_not_ok "chromium runs here" "$CHROMIUM exited $status:" \
+			"$(grep -v dbus "$T/$page.log" | tail -n 3)"
+		return
+	fi
+	case $page in *index) has "$page: the script ran (sortable table ready)" "$T/$page.out" \
+		"class=\"sortable\" data-sort-ready=\"\"" ;; esac
+	has "$page: the script ran (js class on html)" "$T/$page.out" "<html lang=\"nl\" class=\"js\">"
+	no_console_errors "$page: no console error or uncaught exception" "$T/$page.log"
+	browse "$page-shot" "file://$file" --screenshot="$SHOTS/$page.png" \
+		--window-size=1280,2000 --hide-scrollbars
+	expect "$page: screenshot taken" status 0
+	if [ -s "$SHOTS/$page.png" ] && [ "$(head -c 8 "$SHOTS/$page.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ]; then
+		_ok "$page: screenshot is a PNG"
+	else
+		_not_ok "$page: screenshot is a PNG" "$SHOTS/$page.png"
+	fi
+}
+
+if [ ! -x "$CHROMIUM" ]; then
+	_not_ok "chromium is installed" "$CHROMIUM not found: apt-get install chromium (pipeline/deps-test.txt)"
+	exit 1
+fi
+
+run jb-report -c $D/config.ini --tidy $D/tidy -o "$R" --benchmark $D/benchmark.csv --run-id b1
+expect "report from the fixtures" status 0
+check_page fixture-index "$R/b1/index.html"
+O=$T/fixture-index.out
+has "overview: Amsterdam rendered" "$O" ">Amsterdam</a>"
+has "overview: Amsterdam's value rendered" "$O" "data-sort=\"10.000000\">10,0&nbsp;%</td>"
+has "overview: escaped name rendered as text" "$O" "Test &amp; Co \"Quote\""
+lacks "overview: no script element from data" "$O" "<script>alert"
+check_page fixture-gemeente "$R/b1/gemeente/GM0363.html"
+has "municipality page: its name" "$T/fixture-gemeente.out" "<h1>Amsterdam (GM0363)</h1>"
+has "municipality page: its value" "$T/fixture-gemeente.out" "10,0&nbsp;%"
+
+# The real pipeline on the bundled snapshot, into a temporary folder.
+unset MAKEFLAGS MAKELEVEL MFLAGS
+case $BIN in */build/san/bin) OBJ=build/san/obj ;; *) OBJ=build/obj ;; esac
+run make --no-print-directory -C "$TOP" BIN="$BIN" OBJ="$OBJ" benchmark \
+	DATA="$T/data" REPORTS="$T/reports-real"
+expect "the pipeline builds a report from the snapshot" status 0
+if [ "$status" -eq 0 ]; then
+	real=$(cd "$T/reports-real/latest" && pwd -P)
+	check_page real-index "$real/index.html"
+	# Utrecht's newest jeugdhulp value, formatted independently from the benchmark
+	line=$(awk -F, '$1 == "jeugdhulp" && $5 == "GM0344" && $23 == "ok" { print $3, $9 }' \
+		"$T/data/stats/benchmark.csv" | sort | tail -n 1)
+	value=$(printf '%.1f' "${line#* }" | tr . ,)
+	has "real overview: Utrecht rendered" "$T/real-index.out" ">Utrecht</a>"
+	has "real overview: Utrecht's value $value rendered" "$T/real-index.out" "$value&nbsp;%</td>"
+	check_page real-gemeente "$real/gemeente/GM0344.html"
+	has "real municipality page: Utrecht" "$T/real-gemeente.out" "<h1>Utrecht (GM0344)</h1>"
+	has "real municipality page: its value $value" "$T/real-gemeente.out" "$value&nbsp;%"
+fi
