@@ -50,5 +50,14 @@ const struct jb_config_key jb_config_schema[] = {
 
 	{ "pipeline", "lock_wait", "seconds a run waits for another run's lock" },
 	{ "pipeline", "stale_days", "warn when a table has not changed for this many days" },
+
+	{ "covariate", "table", "the [table NAME] holding the context measure (for instance kerncijfers)" },
+	{ "covariate", "numerator", "measure stem (or title) of the count or value" },
+	{ "covariate", "denominator", "measure stem of the base: value = numerator / denominator x per" },
+	{ "covariate", "per", "scale of a ratio covariate (default 100)" },
+	{ "covariate", "title", "name of the covariate in reports" },
+	{ "stats", "size_covariate", "covariate holding the population (size classes of peers)" },
+	{ "stats", "urbanity_covariate", "covariate holding urbanity 1-5 (urbanity classes of peers)" },
+	{ "stats", "model_covariates", "covariates of the expected-value model (default peer_covariates)" },
 	{ NULL, NULL, NULL }
 };

@@ -200,6 +200,7 @@ static void compute_period_counts(const struct stats_indicator *indicator,
 	if (have_funnel)
 		adjust_for_overdispersion(indicator, units, count, p0, settings);
 	stats_shrink_period(indicator, units, count, settings);
+	stats_peer_period(indicator, units, count);
 	set_quartiles(indicator, units, count);
 }
 
@@ -279,6 +280,7 @@ void stats_benchmark_compute(struct stats_indicator *indicator,
 		start = end;
 	}
 	stats_trend_units(indicator, settings);
+	stats_context_join_note(indicator);
 }
 
 void stats_indicator_free(struct stats_indicator *indicator)

@@ -12,6 +12,8 @@
 #include "trend.h"
 
 #define STATS_FUNNEL_LEVELS 2
+
+struct stats_context;
 /* share of z-scores winsorised in each tail before phi is estimated */
 #define STATS_WINSOR_SHARE 0.1
 
@@ -49,6 +51,9 @@ struct stats_unit {
 	/* the municipality's trend over all periods (same on each of its rows) */
 	struct stats_number trend_slope, trend_low, trend_high;
 	enum stats_trend_flag trend_flag;
+	/* pooled value of the similar municipalities, and where the value's interval lies */
+	struct stats_number peer_value;
+	enum stats_flag peer_flag;
 };
 
 /* A published national value of one period (rates only). */
@@ -66,6 +71,7 @@ struct stats_indicator {
 	size_t unit_count, unit_capacity;
 	struct stats_national *nationals;
 	size_t national_count, national_capacity;
+	const struct stats_context *context; /* borrowed; NULL without covariates */
 };
 
 struct stats_settings {
@@ -102,6 +108,11 @@ void stats_rank_period(const struct stats_indicator *indicator, struct stats_uni
 		       const struct stats_beta_prior *prior);
 /* Weighted least-squares trend per municipality over the periods (stats/benchmark_trend.c). */
 void stats_trend_units(struct stats_indicator *indicator, const struct stats_settings *settings);
+/* peer_value and peer_flag of the ok units of one period (stats/benchmark_peers.c). */
+void stats_peer_period(const struct stats_indicator *indicator, struct stats_unit *units,
+		       size_t count);
+/* Messages on the regions of the newest period missing in the context, and the reverse. */
+void stats_context_join_note(const struct stats_indicator *indicator);
 /* Frees the units and nationals (not the borrowed names). */
 void stats_indicator_free(struct stats_indicator *indicator);
 /* "ok", "suppressed", "no_denominator", "zero_denominator". */

@@ -19,7 +19,7 @@ enum {
 	F_ADJ998_LOW, F_ADJ998_HIGH, F_FLAG95_ADJ, F_FLAG998_ADJ, F_CHANGE, F_CHANGE_LOW,
 	F_CHANGE_HIGH, F_CHANGE_FLAG, F_EB_VALUE, F_EB_LOW, F_EB_HIGH,
 	F_RANK, F_RANK_LOW, F_RANK_HIGH, F_TREND_SLOPE, F_TREND_LOW, F_TREND_HIGH,
-	F_TREND_FLAG, F_COUNT
+	F_TREND_FLAG, F_PEER_VALUE, F_PEER_FLAG, F_COUNT
 };
 
 static const char *const header[F_COUNT] = {
@@ -31,7 +31,7 @@ static const char *const header[F_COUNT] = {
 	"limit95_adj_high", "limit998_adj_low", "limit998_adj_high", "flag95_adj",
 	"flag998_adj", "change", "change_low", "change_high", "change_flag",
 	"eb_value", "eb_low", "eb_high", "rank", "rank_low", "rank_high",
-	"trend_slope", "trend_low", "trend_high", "trend_flag"
+	"trend_slope", "trend_low", "trend_high", "trend_flag", "peer_value", "peer_flag"
 };
 
 int stats_format_number(double value, char *text, size_t size)
@@ -96,7 +96,8 @@ static int write_unit(FILE *fp, const char *path, const struct stats_indicator *
 		{ F_CHANGE_HIGH, &unit->change_high },
 		{ F_EB_VALUE, &unit->eb_value }, { F_EB_LOW, &unit->eb_low },
 		{ F_EB_HIGH, &unit->eb_high }, { F_RANK, &unit->rank },
-		{ F_RANK_LOW, &unit->rank_low }, { F_RANK_HIGH, &unit->rank_high }
+		{ F_RANK_LOW, &unit->rank_low }, { F_RANK_HIGH, &unit->rank_high },
+		{ F_PEER_VALUE, &unit->peer_value }
 	};
 	/* the municipality's own numbers, given on its rows whatever their status */
 	const struct {
@@ -139,6 +140,7 @@ static int write_unit(FILE *fp, const char *path, const struct stats_indicator *
 			return JB_EXIT_SOFTWARE;
 		}
 	fields[F_TREND_FLAG] = stats_trend_flag_name(unit->trend_flag);
+	fields[F_PEER_FLAG] = stats_flag_name(unit->peer_flag);
 	fields[F_FLAG95] = stats_flag_name(unit->flag[0]);
 	fields[F_FLAG998] = stats_flag_name(unit->flag[1]);
 	fields[F_FLAG95_ADJ] = stats_flag_name(unit->adjusted_flag[0]);

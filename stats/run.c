@@ -8,9 +8,11 @@
 
 #include "atomic.h"
 #include "benchmark_write.h"
+#include "context.h"
 #include "exitcode.h"
 #include "indicator_load.h"
 #include "msg.h"
+#include "peers_write.h"
 #include "xalloc.h"
 
 #define MAX_INDICATORS 256
@@ -78,7 +80,7 @@ int stats_settings_read(const struct jb_config *config, struct stats_settings *s
 /* One indicator: reads its table, computes, appends its rows to fp. */
 static int run_indicator(const struct jb_config *config, const char *name,
 			 const struct stats_settings *settings, const char *tidy_dir,
-			 FILE *fp, const char *output_path)
+			 const struct stats_context *context, FILE *fp, const char *output_path)
 {
 	char *section = jb_config_section_name("indicator", name);
 	const char *table = jb_config_get(config, section, "table");
@@ -93,6 +95,7 @@ static int run_indicator(const struct jb_config *config, const char *name,
 
 	memset(&indicator, 0, sizeof(indicator));
 	indicator.name = name;
+	indicator.context = context;
 	indicator.title = title ? title : name;
 	measures.numerator = jb_config_get(config, section, "numerator");
 	measures.denominator = jb_config_get(config, section, "denominator");
@@ -128,8 +131,19 @@ done:
 	return rc;
 }
 
+/* A file beside output_path: "data/stats/benchmark.csv" + "peers.csv" -> "data/stats/peers.csv". */
+static char *beside(const char *output_path, const char *name)
+{
+	const char *slash = strrchr(output_path, '/');
+
+	if (!slash)
+		return jb_xstrdup(name);
+	return jb_xasprintf("%.*s/%s", (int)(slash - output_path), output_path, name);
+}
+
 static int run_indicators(const struct jb_config *config, const struct stats_settings *settings,
-			  const char *tidy_dir, const char *output_path)
+			  const char *tidy_dir, const struct stats_context *context,
+			  const char *output_path)
 {
 	const char *names[MAX_INDICATORS];
 	size_t count = jb_config_sections(config, "indicator", names, MAX_INDICATORS), i;
@@ -143,7 +157,8 @@ static int run_indicators(const struct jb_config *config, const struct stats_set
 		return JB_EXIT_CANTCREAT;
 	rc = stats_write_header(output.fp, output_path);
 	for (i = 0; i < count && rc == JB_EXIT_OK; i++)
-		rc = run_indicator(config, names[i], settings, tidy_dir, output.fp, output_path);
+		rc = run_indicator(config, names[i], settings, tidy_dir, context, output.fp,
+				   output_path);
 	if (rc != JB_EXIT_OK) {
 		jb_atomic_abort(&output);
 		return rc;
@@ -155,15 +170,29 @@ int stats_run(const char *config_path, const char *tidy_dir, const char *output_
 {
 	struct jb_config config;
 	struct stats_settings settings;
+	struct stats_context context;
 	int rc;
 
 	gsl_set_error_handler_off();
 	if (jb_config_load(config_path, &config) != 0)
 		return JB_EXIT_CONFIG;
+	memset(&context, 0, sizeof(context));
 	if (jb_config_check(&config) != 0 || stats_settings_read(&config, &settings) != 0)
 		rc = JB_EXIT_CONFIG;
 	else
-		rc = run_indicators(&config, &settings, tidy_dir, output_path);
+		rc = stats_context_load(&config, tidy_dir, &context);
+	if (rc == JB_EXIT_OK && context.covariate_count > 0) {
+		char *peers_path = beside(output_path, "peers.csv");
+
+		if (jb_mkdirs_for(peers_path) != 0)
+			rc = JB_EXIT_CANTCREAT;
+		else
+			rc = stats_write_peers(peers_path, &config, &context);
+		free(peers_path);
+	}
+	if (rc == JB_EXIT_OK)
+		rc = run_indicators(&config, &settings, tidy_dir, &context, output_path);
+	stats_context_free(&context);
 	jb_config_free(&config);
 	return rc;
 }

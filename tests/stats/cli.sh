@@ -104,3 +104,24 @@ run python3 -c 'import csv, sys
 rows = [r for r in csv.DictReader(open(sys.argv[1])) if r["rank_low"]]
 sys.exit(not rows or any(not 1 <= float(r["rank_low"]) <= float(r["rank_high"]) <= 5 for r in rows))' "$T/sim1.csv"
 expect "rank intervals are given and lie within 1..5" status 0
+
+# context covariates and peers: peers.csv and peer columns as computed by expected_context.py
+run jb-stats -c $D/context.ini --tidy $D -o "$T/ctx/benchmark.csv"
+expect "the context fixture runs" status 0
+expect "peers.csv is written beside the benchmark, as computed independently" same "$D/expected-peers.csv:$T/ctx/peers.csv"
+run python3 -c 'import csv, sys
+print("period,region_code,peer_value,peer_flag")
+for r in csv.DictReader(open(sys.argv[1])):
+    print(",".join([r["period"], r["region_code"], r["peer_value"], r["peer_flag"]]))' "$T/ctx/benchmark.csv"
+expect "peer values and flags are the independent ones" stdout_is "$D/expected-context-peers.csv"
+run jb-stats -c $D/context.ini --tidy $D -o "$T/ctx/benchmark.csv"
+expect "the join lists municipalities without covariates" stderr_has "hulp 2022JJ00: 1 municipalities without context covariates (no peers, no expected value): GM0006"
+expect "and context regions missing from the newest period" stderr_has "hulp 2022JJ00: 2 regions of the context tables are not in this period: GM0004 GM0007"
+sed 's/^peer_covariates = bijstand inwoners$/peer_covariates = bijstand armoede/' $D/context.ini >"$T/badcov.ini"
+run jb-stats -c "$T/badcov.ini" --tidy $D -o "$T/ctx/x.csv"
+expect "an unknown peer covariate exits 78" status 78
+expect "it names the covariate" stderr_has "[stats] peer_covariates: no [covariate armoede]"
+sed 's/^numerator = Bijstand$/numerator = Bijstant/' $D/context.ini >"$T/badmeasure.ini"
+run jb-stats -c "$T/badmeasure.ini" --tidy $D -o "$T/ctx/x.csv"
+expect "an unknown covariate measure exits 65" status 65
+expect "it names covariate and stem" stderr_has "TESTC03.csv: covariate bijstand: numerator measure 'Bijstant' not found"

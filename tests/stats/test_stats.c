@@ -18,6 +18,7 @@
 #include "change.h"
 #include "funnel.h"
 #include "msg.h"
+#include "nearest.h"
 #include "overdispersion.h"
 #include "poisson.h"
 #include "ranks.h"
@@ -518,6 +519,41 @@ START_TEST(trend_recovers_a_known_slope)
 }
 END_TEST
 
+
+/*
+ * Four points on a line, already standardised by hand: (0, 0), (1, 0), (3, 0), (0, 2).
+ * Distances from (0,0): 1, 3, 2; from (1,0): 1, 2, sqrt(5); from (3,0): 3, 2, sqrt(13);
+ * from (0,2): 2, sqrt(5), sqrt(13).
+ */
+START_TEST(nearest_neighbours_by_hand)
+{
+	const double points[] = { 0, 0, 1, 0, 3, 0, 0, 2 };
+	double distance[8], column[] = { 1, 2, 3 };
+	size_t nearest[8];
+
+	ck_assert_uint_eq(stats_nearest(points, 4, 2, 2, nearest, distance), 2);
+	ck_assert_uint_eq(nearest[0], 1);
+	ck_assert_uint_eq(nearest[1], 3);
+	ck_assert_double_eq_tol(distance[1], 2, TOLERANCE);
+	ck_assert_uint_eq(nearest[2], 0);
+	ck_assert_uint_eq(nearest[3], 2);
+	ck_assert_double_eq_tol(distance[3], 2, TOLERANCE);
+	ck_assert_uint_eq(nearest[4], 1);
+	ck_assert_uint_eq(nearest[5], 0);
+	ck_assert_uint_eq(nearest[6], 0);
+	ck_assert_uint_eq(nearest[7], 1);
+	ck_assert_double_eq_tol(distance[7], sqrt(5), TOLERANCE);
+	/* k above count - 1 gives every other row */
+	ck_assert_uint_eq(stats_nearest(points, 2, 2, 5, nearest, distance), 1);
+	ck_assert_uint_eq(stats_nearest(points, 1, 2, 5, nearest, distance), 0);
+	/* 1, 2, 3: mean 2, sample sd 1 */
+	ck_assert_int_eq(stats_standardise(column, 3, 1), 0);
+	ck_assert_double_eq_tol(column[0], -1, TOLERANCE);
+	ck_assert_double_eq_tol(column[2], 1, TOLERANCE);
+	ck_assert_int_eq(stats_standardise(column, 1, 1), -1);
+}
+END_TEST
+
 /* A period of units built in memory: counts given, everything else computed. */
 static void add_unit(struct stats_indicator *indicator, const char *code, double numerator,
 		     int numerator_known, double denominator, int denominator_known)
@@ -669,6 +705,7 @@ static Suite *stats_suite(void)
 	tcase_add_test(methods, rank_intervals_clear_cut_and_reproducible);
 	tcase_add_test(methods, trend_by_hand);
 	tcase_add_test(methods, trend_recovers_a_known_slope);
+	tcase_add_test(methods, nearest_neighbours_by_hand);
 	tcase_add_test(periods, a_single_municipality_is_its_own_reference);
 	tcase_add_test(periods, all_missing_leaves_references_empty);
 	tcase_add_test(periods, a_national_proportion_of_zero_has_no_funnel);

@@ -128,7 +128,9 @@ HEADER = ("indicator,indicator_title,period,period_status,region_code,region_nam
           "limit95_adj_low,limit95_adj_high,limit998_adj_low,limit998_adj_high,"
           "flag95_adj,flag998_adj,change,change_low,change_high,change_flag").split(",")
 EXTRA = ("eb_value,eb_low,eb_high,rank,rank_low,rank_high,"
-         "trend_slope,trend_low,trend_high,trend_flag").split(",")
+         "trend_slope,trend_low,trend_high,trend_flag,"
+         # no covariates in this fixture: peers are tested with context.ini
+         "peer_value,peer_flag").split(",")
 
 
 def trend(points):
@@ -157,7 +159,17 @@ def ranks(values):
     """Competition ranks, 1 = highest: 1 + the number of strictly higher values."""
     return {k: 1 + sum(1 for w in values.values() if w > v) for k, v in values.items()}
 HEADER += EXTRA
-out = csv.writer(sys.stdout, lineterminator="\n")
+class Padded:
+    """A csv writer that fills the columns a row leaves out (not computed here) with empty fields."""
+
+    def __init__(self, stream):
+        self.writer = csv.writer(stream, lineterminator="\n")
+
+    def writerow(self, row):
+        self.writer.writerow(list(row) + [""] * (len(HEADER) - len(row)))
+
+
+out = Padded(sys.stdout)
 out.writerow(HEADER)
 
 # indicator hulp: Care_2 / Pop_1 per 100, source synthetic

@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Independent computation of the peers of context.ini (TESTC03 covariates).
+
+Writes expected-peers.csv (the peers file) and expected-context-peers.csv
+(period, region_code, peer_value, peer_flag of the benchmark), from the
+definitions in METHODS.md with the Python standard library only.
+Run from this folder: python3 expected_context.py
+"""
+import csv
+from math import sqrt
+from statistics import NormalDist, mean, stdev
+
+Z95 = NormalDist().inv_cdf(0.975)
+
+
+def fmt(x):
+    text = ("%.6f" % x).rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def wilson(x, n, z=Z95):
+    p = x / n
+    d = 1 + z * z / n
+    c = (p + z * z / (2 * n)) / d
+    h = z / d * sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return (0.0 if x == 0 else max(0, c - h)), (1.0 if x == n else min(1, c + h))
+
+
+cells = {}
+for row in csv.DictReader(open("TESTC03.csv", encoding="utf-8")):
+    if row["region_type"] == "GM":
+        value = float(row["value"]) if row["status"] == "ok" and row["value"] else None
+        cells.setdefault(row["region_code"], {})[row["measure_key"]] = value
+codes = sorted(cells)
+bijstand = {c: 100 * v["Bijstand_1"] / v["Inwoners_2"] for c, v in cells.items()}
+inwoners = {c: v["Inwoners_2"] for c, v in cells.items()}
+sted = {c: v["Stedelijkheid_3"] for c, v in cells.items() if v["Stedelijkheid_3"] is not None}
+
+# standardised covariates (sample sd), Euclidean distance, 2 nearest, ties to the lower code
+z = {}
+for cov in (bijstand, inwoners):
+    m, s = mean(cov.values()), stdev(cov.values())
+    for c in codes:
+        z.setdefault(c, []).append((cov[c] - m) / s)
+K = 2
+similar = {}
+for c in codes:
+    others = sorted((sqrt(sum((a - b) ** 2 for a, b in zip(z[c], z[o]))), o)
+                    for o in codes if o != c)
+    similar[c] = others[:K]
+
+
+def size(v):
+    return "0-20k" if v < 20000 else "20k-50k" if v < 50000 else "50k-100k" if v < 100000 else "100k+"
+
+
+with open("expected-peers.csv", "w", newline="") as f:
+    out = csv.writer(f, lineterminator="\n")
+    out.writerow(["region_code", "peer_type", "peer_group", "peer_code", "distance", "rank"])
+    for c in codes:
+        for rank, (d, o) in enumerate(similar[c], 1):
+            out.writerow([c, "similar", "similar", o, fmt(d), rank])
+        for o in codes:
+            if o != c and size(inwoners[o]) == size(inwoners[c]):
+                out.writerow([c, "size", size(inwoners[c]), o, "", ""])
+        if c in sted:
+            for o in codes:
+                if o != c and o in sted and sted[o] == sted[c]:
+                    out.writerow([c, "urbanity", "stedelijkheid %d" % sted[c], o, "", ""])
+        if c in ("GM0001", "GM0003"):
+            out.writerow([c, "group", "paar", "GM0003" if c == "GM0001" else "GM0001", "", ""])
+
+counts = {}
+for row in csv.DictReader(open("TESTA01.csv", encoding="utf-8")):
+    if row["region_type"] == "GM" and row["measure_key"] in ("Care_2", "Pop_1"):
+        value = float(row["value"]) if row["status"] == "ok" and row["value"] else None
+        counts.setdefault((row["period"], row["region_code"]), {})[row["measure_key"]] = value
+
+
+def ok(period, code):
+    u = counts.get((period, code), {})
+    if u.get("Care_2") is not None and u.get("Pop_1"):
+        return u["Care_2"], u["Pop_1"]
+    return None
+
+
+with open("expected-context-peers.csv", "w", newline="") as f:
+    out = csv.writer(f, lineterminator="\n")
+    out.writerow(["period", "region_code", "peer_value", "peer_flag"])
+    for period, code in sorted(counts):
+        pv, flag = "", ""
+        if ok(period, code) and code in similar:
+            pooled = [ok(period, o) for _, o in similar[code] if ok(period, o)]
+            if pooled:
+                peer = 100 * sum(x for x, _ in pooled) / sum(n for _, n in pooled)
+                low, high = (100 * v for v in wilson(*ok(period, code)))
+                pv = fmt(peer)
+                flag = "above" if low > peer else "below" if high < peer else "within"
+        out.writerow([period, code, pv, flag])
