@@ -159,7 +159,7 @@ static void adjust_for_overdispersion(const struct stats_indicator *indicator,
 	free(s2);
 }
 
-static void compute_period_counts(const struct stats_indicator *indicator,
+static void compute_period_counts(struct stats_indicator *indicator,
 				  struct stats_unit *units, size_t count,
 				  const struct stats_settings *settings)
 {
@@ -201,6 +201,7 @@ static void compute_period_counts(const struct stats_indicator *indicator,
 		adjust_for_overdispersion(indicator, units, count, p0, settings);
 	stats_shrink_period(indicator, units, count, settings);
 	stats_peer_period(indicator, units, count);
+	stats_model_period(indicator, units, count, settings);
 	set_quartiles(indicator, units, count);
 }
 
@@ -295,6 +296,11 @@ void stats_indicator_free(struct stats_indicator *indicator)
 	}
 	for (i = 0; i < indicator->national_count; i++)
 		free(indicator->nationals[i].period);
+	for (i = 0; i < indicator->model_row_count; i++)
+		free(indicator->model_rows[i].period);
+	free(indicator->model_rows);
+	indicator->model_rows = NULL;
+	indicator->model_row_count = indicator->model_row_capacity = 0;
 	free(indicator->units);
 	free(indicator->nationals);
 	indicator->units = NULL;

@@ -54,6 +54,18 @@ struct stats_unit {
 	/* pooled value of the similar municipalities, and where the value's interval lies */
 	struct stats_number peer_value;
 	enum stats_flag peer_flag;
+	/* context-adjusted expectation: expected count, observed / expected with exact interval */
+	struct stats_number expected, oe_ratio, oe_low, oe_high;
+	enum stats_flag oe_flag;
+};
+
+/* One term of the logistic model of one period (data/stats/models.csv). */
+struct stats_model_row {
+	char *period;
+	const char *term; /* borrowed: "intercept" or a covariate name */
+	double coefficient, se, deviance, dispersion, aic;
+	size_t n;
+	int iterations;
 };
 
 /* A published national value of one period (rates only). */
@@ -72,6 +84,8 @@ struct stats_indicator {
 	struct stats_national *nationals;
 	size_t national_count, national_capacity;
 	const struct stats_context *context; /* borrowed; NULL without covariates */
+	struct stats_model_row *model_rows;
+	size_t model_row_count, model_row_capacity;
 };
 
 struct stats_settings {
@@ -113,6 +127,9 @@ void stats_peer_period(const struct stats_indicator *indicator, struct stats_uni
 		       size_t count);
 /* Messages on the regions of the newest period missing in the context, and the reverse. */
 void stats_context_join_note(const struct stats_indicator *indicator);
+/* The logistic model of one period and the O/E of its units (stats/benchmark_model.c). */
+void stats_model_period(struct stats_indicator *indicator, struct stats_unit *units,
+			size_t count, const struct stats_settings *settings);
 /* Frees the units and nationals (not the borrowed names). */
 void stats_indicator_free(struct stats_indicator *indicator);
 /* "ok", "suppressed", "no_denominator", "zero_denominator". */

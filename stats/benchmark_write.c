@@ -19,7 +19,8 @@ enum {
 	F_ADJ998_LOW, F_ADJ998_HIGH, F_FLAG95_ADJ, F_FLAG998_ADJ, F_CHANGE, F_CHANGE_LOW,
 	F_CHANGE_HIGH, F_CHANGE_FLAG, F_EB_VALUE, F_EB_LOW, F_EB_HIGH,
 	F_RANK, F_RANK_LOW, F_RANK_HIGH, F_TREND_SLOPE, F_TREND_LOW, F_TREND_HIGH,
-	F_TREND_FLAG, F_PEER_VALUE, F_PEER_FLAG, F_COUNT
+	F_TREND_FLAG, F_PEER_VALUE, F_PEER_FLAG, F_EXPECTED, F_OE_RATIO, F_OE_LOW, F_OE_HIGH,
+	F_OE_FLAG, F_COUNT
 };
 
 static const char *const header[F_COUNT] = {
@@ -31,7 +32,8 @@ static const char *const header[F_COUNT] = {
 	"limit95_adj_high", "limit998_adj_low", "limit998_adj_high", "flag95_adj",
 	"flag998_adj", "change", "change_low", "change_high", "change_flag",
 	"eb_value", "eb_low", "eb_high", "rank", "rank_low", "rank_high",
-	"trend_slope", "trend_low", "trend_high", "trend_flag", "peer_value", "peer_flag"
+	"trend_slope", "trend_low", "trend_high", "trend_flag", "peer_value", "peer_flag",
+	"expected", "oe_ratio", "oe_low", "oe_high", "oe_flag"
 };
 
 int stats_format_number(double value, char *text, size_t size)
@@ -97,7 +99,9 @@ static int write_unit(FILE *fp, const char *path, const struct stats_indicator *
 		{ F_EB_VALUE, &unit->eb_value }, { F_EB_LOW, &unit->eb_low },
 		{ F_EB_HIGH, &unit->eb_high }, { F_RANK, &unit->rank },
 		{ F_RANK_LOW, &unit->rank_low }, { F_RANK_HIGH, &unit->rank_high },
-		{ F_PEER_VALUE, &unit->peer_value }
+		{ F_PEER_VALUE, &unit->peer_value }, { F_EXPECTED, &unit->expected },
+		{ F_OE_RATIO, &unit->oe_ratio }, { F_OE_LOW, &unit->oe_low },
+		{ F_OE_HIGH, &unit->oe_high }
 	};
 	/* the municipality's own numbers, given on its rows whatever their status */
 	const struct {
@@ -141,6 +145,7 @@ static int write_unit(FILE *fp, const char *path, const struct stats_indicator *
 		}
 	fields[F_TREND_FLAG] = stats_trend_flag_name(unit->trend_flag);
 	fields[F_PEER_FLAG] = stats_flag_name(unit->peer_flag);
+	fields[F_OE_FLAG] = stats_flag_name(unit->oe_flag);
 	fields[F_FLAG95] = stats_flag_name(unit->flag[0]);
 	fields[F_FLAG998] = stats_flag_name(unit->flag[1]);
 	fields[F_FLAG95_ADJ] = stats_flag_name(unit->adjusted_flag[0]);
@@ -163,5 +168,41 @@ int stats_write_indicator(FILE *fp, const char *path, const struct stats_indicat
 	for (i = 0; i < indicator->unit_count; i++)
 		if ((rc = write_unit(fp, path, indicator, &indicator->units[i])) != JB_EXIT_OK)
 			return rc;
+	return JB_EXIT_OK;
+}
+
+int stats_write_models_header(FILE *fp, const char *path)
+{
+	const char *const columns[] = { "indicator", "period", "term", "coefficient", "se", "z",
+					"n", "deviance", "dispersion", "aic" };
+
+	if (jb_csv_write_row(fp, columns, sizeof(columns) / sizeof(columns[0])) != 0) {
+		jb_warn("%s: write error:", path);
+		return JB_EXIT_IOERR;
+	}
+	return JB_EXIT_OK;
+}
+
+int stats_write_models(FILE *fp, const char *path, const struct stats_indicator *indicator)
+{
+	size_t i, j;
+
+	for (i = 0; i < indicator->model_row_count; i++) {
+		const struct stats_model_row *row = &indicator->model_rows[i];
+		double numbers[] = { row->coefficient, row->se, row->coefficient / row->se,
+				     (double)row->n, row->deviance, row->dispersion, row->aic };
+		char text[7][NUMBER_SIZE];
+		const char *fields[10] = { indicator->name, row->period, row->term };
+
+		for (j = 0; j < 7; j++) {
+			if (stats_format_number(numbers[j], text[j], NUMBER_SIZE) != 0)
+				text[j][0] = '\0';
+			fields[3 + j] = text[j];
+		}
+		if (jb_csv_write_row(fp, fields, 10) != 0) {
+			jb_warn("%s: write error:", path);
+			return JB_EXIT_IOERR;
+		}
+	}
 	return JB_EXIT_OK;
 }

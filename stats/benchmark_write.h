@@ -14,4 +14,8 @@ int stats_write_header(FILE *fp, const char *path);
 /* Returns JB_EXIT_OK, JB_EXIT_IOERR, or JB_EXIT_SOFTWARE for a number that is not finite. */
 int stats_write_indicator(FILE *fp, const char *path, const struct stats_indicator *indicator);
 
+/* data/stats/models.csv: header and the model rows of one indicator; JB_EXIT_OK or JB_EXIT_IOERR. */
+int stats_write_models_header(FILE *fp, const char *path);
+int stats_write_models(FILE *fp, const char *path, const struct stats_indicator *indicator);
+
 #endif

@@ -78,9 +78,15 @@ int stats_settings_read(const struct jb_config *config, struct stats_settings *s
 }
 
 /* One indicator: reads its table, computes, appends its rows to fp. */
+/* The output files of a run: the benchmark, and the models when there is a context. */
+struct run_output {
+	FILE *benchmark, *models;
+	const char *benchmark_path, *models_path;
+};
+
 static int run_indicator(const struct jb_config *config, const char *name,
 			 const struct stats_settings *settings, const char *tidy_dir,
-			 const struct stats_context *context, FILE *fp, const char *output_path)
+			 const struct stats_context *context, const struct run_output *out)
 {
 	char *section = jb_config_section_name("indicator", name);
 	const char *table = jb_config_get(config, section, "table");
@@ -120,7 +126,9 @@ static int run_indicator(const struct jb_config *config, const char *name,
 		if (indicator.unit_count == 0)
 			jb_warn("%s: %s: no municipality (GM) rows", tidy_path, name);
 		stats_benchmark_compute(&indicator, settings);
-		rc = stats_write_indicator(fp, output_path, &indicator);
+		rc = stats_write_indicator(out->benchmark, out->benchmark_path, &indicator);
+		if (rc == JB_EXIT_OK && out->models)
+			rc = stats_write_models(out->models, out->models_path, &indicator);
 	}
 	stats_indicator_free(&indicator);
 done:
@@ -147,7 +155,9 @@ static int run_indicators(const struct jb_config *config, const struct stats_set
 {
 	const char *names[MAX_INDICATORS];
 	size_t count = jb_config_sections(config, "indicator", names, MAX_INDICATORS), i;
-	struct jb_atomic output;
+	struct jb_atomic output, models;
+	struct run_output out = { NULL, NULL, output_path, NULL };
+	char *models_path = NULL;
 	int rc;
 
 	if (count == 0)
@@ -155,10 +165,27 @@ static int run_indicators(const struct jb_config *config, const struct stats_set
 			config->path);
 	if (jb_atomic_open(&output, output_path) != 0)
 		return JB_EXIT_CANTCREAT;
+	out.benchmark = output.fp;
+	if (context->covariate_count > 0) {
+		models_path = beside(output_path, "models.csv");
+		if (jb_atomic_open(&models, models_path) != 0) {
+			jb_atomic_abort(&output);
+			free(models_path);
+			return JB_EXIT_CANTCREAT;
+		}
+		out.models = models.fp;
+		out.models_path = models_path;
+	}
 	rc = stats_write_header(output.fp, output_path);
+	if (rc == JB_EXIT_OK && out.models)
+		rc = stats_write_models_header(out.models, models_path);
 	for (i = 0; i < count && rc == JB_EXIT_OK; i++)
-		rc = run_indicator(config, names[i], settings, tidy_dir, context, output.fp,
-				   output_path);
+		rc = run_indicator(config, names[i], settings, tidy_dir, context, &out);
+	if (rc == JB_EXIT_OK && out.models && jb_atomic_commit(&models) != 0)
+		rc = JB_EXIT_IOERR;
+	else if (rc != JB_EXIT_OK && out.models)
+		jb_atomic_abort(&models);
+	free(models_path);
 	if (rc != JB_EXIT_OK) {
 		jb_atomic_abort(&output);
 		return rc;

@@ -125,3 +125,22 @@ sed 's/^numerator = Bijstand$/numerator = Bijstant/' $D/context.ini >"$T/badmeas
 run jb-stats -c "$T/badmeasure.ini" --tidy $D -o "$T/ctx/x.csv"
 expect "an unknown covariate measure exits 65" status 65
 expect "it names covariate and stem" stderr_has "TESTC03.csv: covariate bijstand: numerator measure 'Bijstant' not found"
+
+# the expected-value model: 3 municipalities for 3 terms fall back to the intercept
+run jb-stats -c $D/context.ini --tidy $D -o "$T/ctx/benchmark.csv"
+expect "the fallback is reported" stderr_has "hulp 2021JJ00: too few municipalities for the covariates: the expected values use the national proportion only (intercept model)"
+run python3 -c 'import csv, sys
+print("period,region_code,expected,oe_ratio,oe_low,oe_high,oe_flag")
+for r in csv.DictReader(open(sys.argv[1])):
+    print(",".join(r[k] for k in "period region_code expected oe_ratio oe_low oe_high oe_flag".split()))' "$T/ctx/benchmark.csv"
+expect "expected counts and O/E are the independent ones" stdout_is "$D/expected-context-oe.csv"
+# IRLS stops at a relative deviance change of 1e-10: compare within 1e-6
+run python3 -c 'import csv, sys
+got, want = (list(csv.reader(open(f))) for f in sys.argv[1:3])
+def same(a, b):
+    try:
+        return abs(float(a) - float(b)) <= 1e-6 * max(1, abs(float(b)))
+    except ValueError:
+        return a == b
+sys.exit(not (len(got) == len(want) and all(len(g) == len(w) and all(map(same, g, w)) for g, w in zip(got, want))))' "$T/ctx/models.csv" "$D/expected-models.csv"
+expect "models.csv is the independent intercept model" status 0

@@ -17,6 +17,7 @@
 #include "benchmark_write.h"
 #include "change.h"
 #include "funnel.h"
+#include "glm.h"
 #include "msg.h"
 #include "nearest.h"
 #include "overdispersion.h"
@@ -554,6 +555,86 @@ START_TEST(nearest_neighbours_by_hand)
 }
 END_TEST
 
+
+/* One binary covariate: the logit MLE is the log-odds of the two groups (saturated model) */
+START_TEST(glm_binary_covariate_is_the_log_odds)
+{
+	/* group 0: 30 of 200 and 10 of 100 (pooled 40/300); group 1: 60 of 150 */
+	const double x[] = { 30, 10, 60 }, n[] = { 200, 100, 150 };
+	const double design[] = { 1, 0, 1, 0, 1, 1 };
+	struct stats_glm fit;
+	double p0 = 40.0 / 300, p1 = 60.0 / 150;
+
+	ck_assert_int_eq(stats_glm_logit(x, n, design, 3, 2, &fit), STATS_GLM_OK);
+	ck_assert_double_eq_tol(fit.coefficients[0], log(p0 / (1 - p0)), 1e-8);
+	ck_assert_double_eq_tol(fit.coefficients[1], log(p1 / (1 - p1)) - log(p0 / (1 - p0)), 1e-8);
+	/* se of a log-odds: sqrt(1/a + 1/b) for a events and b non-events */
+	ck_assert_double_eq_tol(fit.se[0], sqrt(1.0 / 40 + 1.0 / 260), 1e-8);
+	ck_assert_double_eq_tol(fit.se[1], sqrt(1.0 / 40 + 1.0 / 260 + 1.0 / 60 + 1.0 / 90), 1e-8);
+	ck_assert_double_eq_tol(fit.fitted[2], p1, 1e-10);
+	/* deviance of group 0: 2 sum x log(x / (n p0)) + (n - x) log((n - x) / (n (1 - p0))) */
+	ck_assert_double_eq_tol(fit.deviance,
+				2 * (30 * log(30 / (200 * p0)) + 170 * log(170 / (200 * (1 - p0))) +
+				     10 * log(10 / (100 * p0)) + 90 * log(90 / (100 * (1 - p0)))),
+				1e-8);
+	stats_glm_free(&fit);
+}
+END_TEST
+
+/* Known coefficients: logit p = -2 + 0.5 z1 - 0.3 z2, 400 municipalities */
+START_TEST(glm_recovers_known_coefficients)
+{
+	enum { COUNT = 400, TERMS = 3 };
+	const double truth[TERMS] = { -2, 0.5, -0.3 };
+	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+	double x[COUNT], n[COUNT], design[COUNT * TERMS];
+	struct stats_glm fit;
+	size_t i, j;
+
+	gsl_rng_set(rng, 5);
+	for (i = 0; i < COUNT; i++) {
+		double eta = 0;
+
+		design[i * TERMS] = 1;
+		design[i * TERMS + 1] = gsl_ran_gaussian(rng, 1);
+		design[i * TERMS + 2] = gsl_ran_gaussian(rng, 1);
+		for (j = 0; j < TERMS; j++)
+			eta += truth[j] * design[i * TERMS + j];
+		n[i] = 200 + floor(gsl_rng_uniform(rng) * 3000);
+		x[i] = gsl_ran_binomial(rng, 1 / (1 + exp(-eta)), (unsigned)n[i]);
+	}
+	ck_assert_int_eq(stats_glm_logit(x, n, design, COUNT, TERMS, &fit), STATS_GLM_OK);
+	for (j = 0; j < TERMS; j++)
+		ck_assert_msg(fabs(fit.coefficients[j] - truth[j]) < 3 * fit.se[j],
+			      "term %zu: %g, se %g, truth %g", j, fit.coefficients[j], fit.se[j],
+			      truth[j]);
+	/* no over-dispersion in the simulation: Pearson dispersion near 1 */
+	ck_assert_double_eq_tol(fit.dispersion, 1, 0.25);
+	ck_assert(fit.iterations < 20);
+	stats_glm_free(&fit);
+	gsl_rng_free(rng);
+}
+END_TEST
+
+START_TEST(glm_degenerate_input)
+{
+	const double x[] = { 3, 5, 7 }, n[] = { 10, 10, 10 };
+	const double constant[] = { 1, 2, 1, 2, 1, 2 }; /* second column = 2 x intercept */
+	const double intercept[] = { 1, 1, 1 };
+	struct stats_glm fit;
+
+	ck_assert_int_eq(stats_glm_logit(x, n, constant, 3, 2, &fit), STATS_GLM_SINGULAR);
+	ck_assert_ptr_null(fit.coefficients);
+	/* one municipality, intercept only: the fit is its own proportion */
+	ck_assert_int_eq(stats_glm_logit(x, n, intercept, 1, 1, &fit), STATS_GLM_OK);
+	ck_assert_double_eq_tol(fit.fitted[0], 0.3, 1e-10);
+	ck_assert_double_eq_tol(fit.dispersion, 1, TOLERANCE);
+	stats_glm_free(&fit);
+	ck_assert_int_eq(stats_glm_logit(x, n, intercept, 0, 1, &fit), STATS_GLM_BAD_INPUT);
+	ck_assert_int_eq(stats_glm_logit(n, x, intercept, 3, 1, &fit), STATS_GLM_BAD_INPUT);
+}
+END_TEST
+
 /* A period of units built in memory: counts given, everything else computed. */
 static void add_unit(struct stats_indicator *indicator, const char *code, double numerator,
 		     int numerator_known, double denominator, int denominator_known)
@@ -706,6 +787,9 @@ static Suite *stats_suite(void)
 	tcase_add_test(methods, trend_by_hand);
 	tcase_add_test(methods, trend_recovers_a_known_slope);
 	tcase_add_test(methods, nearest_neighbours_by_hand);
+	tcase_add_test(methods, glm_binary_covariate_is_the_log_odds);
+	tcase_add_test(methods, glm_recovers_known_coefficients);
+	tcase_add_test(methods, glm_degenerate_input);
 	tcase_add_test(periods, a_single_municipality_is_its_own_reference);
 	tcase_add_test(periods, all_missing_leaves_references_empty);
 	tcase_add_test(periods, a_national_proportion_of_zero_has_no_funnel);

@@ -130,7 +130,7 @@ HEADER = ("indicator,indicator_title,period,period_status,region_code,region_nam
 EXTRA = ("eb_value,eb_low,eb_high,rank,rank_low,rank_high,"
          "trend_slope,trend_low,trend_high,trend_flag,"
          # no covariates in this fixture: peers are tested with context.ini
-         "peer_value,peer_flag").split(",")
+         "peer_value,peer_flag,expected,oe_ratio,oe_low,oe_high,oe_flag").split(",")
 
 
 def trend(points):

@@ -97,3 +97,63 @@ with open("expected-context-peers.csv", "w", newline="") as f:
                 pv = fmt(peer)
                 flag = "above" if low > peer else "below" if high < peer else "within"
         out.writerow([period, code, pv, flag])
+
+# The expected-value model: 3 municipalities with counts and covariates per
+# period are not more than the 3 terms (intercept, bijstand, inwoners), so the
+# model falls back to the intercept: expected = n x pooled proportion.
+from math import exp, lgamma, log
+
+
+def poisson_cdf(x, lam):
+    term = total = exp(-lam)
+    for j in range(1, x + 1):
+        term *= lam / j
+        total += term
+    return total
+
+
+def solve(f, lo=0.0, hi=1e4):
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        lo, hi = (lo, mid) if f(mid) > 0 else (mid, hi)
+    return (lo + hi) / 2
+
+
+def garwood(x):
+    low = 0.0 if x == 0 else solve(lambda lam: (1 - poisson_cdf(x - 1, lam)) - 0.025)
+    return low, solve(lambda lam: 0.025 - poisson_cdf(x, lam))
+
+
+with open("expected-context-oe.csv", "w", newline="") as f, \
+        open("expected-models.csv", "w", newline="") as g:
+    out = csv.writer(f, lineterminator="\n")
+    models = csv.writer(g, lineterminator="\n")
+    out.writerow(["period", "region_code", "expected", "oe_ratio", "oe_low", "oe_high", "oe_flag"])
+    models.writerow(["indicator", "period", "term", "coefficient", "se", "z", "n", "deviance",
+                     "dispersion", "aic"])
+    for period in sorted({p for p, _ in counts}):
+        used = [(c, ok(period, c)) for p, c in sorted(counts) if p == period
+                and ok(period, c) and c in similar]
+        X, N = sum(x for _, (x, _) in used), sum(n for _, (_, n) in used)
+        p = X / N
+        dev = 2 * sum((x * log(x / (n * p)) if x else 0)
+                      + ((n - x) * log((n - x) / (n * (1 - p))) if n > x else 0)
+                      for _, (x, n) in used)
+        pearson = sum((x - n * p) ** 2 / (n * p * (1 - p)) for _, (x, n) in used)
+        loglik = sum(lgamma(n + 1) - lgamma(x + 1) - lgamma(n - x + 1)
+                     + x * log(p) + (n - x) * log(1 - p) for _, (x, n) in used)
+        b, se = log(p / (1 - p)), sqrt(1 / X + 1 / (N - X))
+        models.writerow(["hulp", period, "intercept", fmt(b), fmt(se), fmt(b / se), len(used),
+                         fmt(dev), fmt(pearson / (len(used) - 1)), fmt(-2 * loglik + 2)])
+        fitted = dict(used)
+        for q, c in sorted(counts):
+            if q != period:
+                continue
+            if c not in fitted:
+                out.writerow([period, c, "", "", "", "", ""])
+                continue
+            x, n = fitted[c]
+            e = n * p
+            lo, hi = garwood(int(x))
+            out.writerow([period, c, fmt(e), fmt(x / e), fmt(lo / e), fmt(hi / e),
+                          "above" if lo / e > 1 else "below" if hi / e < 1 else "within"])
