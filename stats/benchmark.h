@@ -57,6 +57,7 @@ struct stats_unit {
 	/* context-adjusted expectation: expected count, observed / expected with exact interval */
 	struct stats_number expected, oe_ratio, oe_low, oe_high;
 	enum stats_flag oe_flag;
+	int harmonised; /* from the tidy `harmonised` column: -1 absent, 0 no, 1 yes */
 };
 
 /* One term of the logistic model of one period (data/stats/models.csv). */

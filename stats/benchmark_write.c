@@ -20,7 +20,7 @@ enum {
 	F_CHANGE_HIGH, F_CHANGE_FLAG, F_EB_VALUE, F_EB_LOW, F_EB_HIGH,
 	F_RANK, F_RANK_LOW, F_RANK_HIGH, F_TREND_SLOPE, F_TREND_LOW, F_TREND_HIGH,
 	F_TREND_FLAG, F_PEER_VALUE, F_PEER_FLAG, F_EXPECTED, F_OE_RATIO, F_OE_LOW, F_OE_HIGH,
-	F_OE_FLAG, F_COUNT
+	F_OE_FLAG, F_PROVISIONAL, F_HARMONISED, F_COUNT
 };
 
 static const char *const header[F_COUNT] = {
@@ -33,8 +33,18 @@ static const char *const header[F_COUNT] = {
 	"flag998_adj", "change", "change_low", "change_high", "change_flag",
 	"eb_value", "eb_low", "eb_high", "rank", "rank_low", "rank_high",
 	"trend_slope", "trend_low", "trend_high", "trend_flag", "peer_value", "peer_flag",
-	"expected", "oe_ratio", "oe_low", "oe_high", "oe_flag"
+	"expected", "oe_ratio", "oe_low", "oe_high", "oe_flag", "provisional", "harmonised"
 };
+
+/* yes for a provisional period (voorlopig, nader voorlopig), no for definitief, else empty. */
+static const char *provisional_name(const char *period_status)
+{
+	if (strcmp(period_status, "definitief") == 0)
+		return "no";
+	if (strstr(period_status, "voorlopig"))
+		return "yes";
+	return "";
+}
 
 int stats_format_number(double value, char *text, size_t size)
 {
@@ -146,6 +156,8 @@ static int write_unit(FILE *fp, const char *path, const struct stats_indicator *
 	fields[F_TREND_FLAG] = stats_trend_flag_name(unit->trend_flag);
 	fields[F_PEER_FLAG] = stats_flag_name(unit->peer_flag);
 	fields[F_OE_FLAG] = stats_flag_name(unit->oe_flag);
+	fields[F_PROVISIONAL] = provisional_name(unit->period_status);
+	fields[F_HARMONISED] = unit->harmonised < 0 ? "" : unit->harmonised ? "yes" : "no";
 	fields[F_FLAG95] = stats_flag_name(unit->flag[0]);
 	fields[F_FLAG998] = stats_flag_name(unit->flag[1]);
 	fields[F_FLAG95_ADJ] = stats_flag_name(unit->adjusted_flag[0]);

@@ -39,6 +39,7 @@ struct tidy_row {
 	int national;
 	struct stats_number number;
 	unsigned long line;
+	int harmonised; /* -1: no harmonised column, 0 no, 1 yes */
 };
 
 struct tidy_load {
@@ -47,6 +48,7 @@ struct tidy_load {
 	int header_seen;
 	size_t column_count;
 	size_t column[COL_COUNT];
+	long harmonised_column; /* optional trailing column of jb-transform, -1 when absent */
 	struct tidy_measure *measures;
 	size_t measure_count, measure_capacity, last_measure;
 	struct tidy_row *rows;
@@ -60,6 +62,10 @@ static int tidy_header(struct tidy_load *load, const struct jb_csv_row *row)
 
 	load->header_seen = 1;
 	load->column_count = row->count;
+	load->harmonised_column = -1;
+	for (i = 0; i < row->count; i++)
+		if (strcmp(row->fields[i], "harmonised") == 0)
+			load->harmonised_column = (long)i;
 	for (c = 0; c < COL_COUNT; c++) {
 		for (i = 0; i < row->count; i++)
 			if (strcmp(row->fields[i], column_names[c]) == 0)
@@ -162,6 +168,8 @@ static int tidy_row(const struct jb_csv_row *row, void *context)
 	kept->national = national;
 	kept->number = number;
 	kept->line = row->line;
+	kept->harmonised = load->harmonised_column < 0 ? -1 :
+			   strcmp(field[load->harmonised_column], "yes") == 0;
 	return 0;
 }
 
@@ -243,6 +251,8 @@ static int unit_take_row(const struct tidy_load *load, struct stats_unit *unit,
 					load->measures[row->measure].key, role_line[r]);
 		role_line[r] = row->line;
 		*slot[r] = row->number;
+		if (row->harmonised > unit->harmonised)
+			unit->harmonised = row->harmonised;
 		if (!unit->period_status[0] && row->period_status[0]) {
 			free(unit->period_status);
 			unit->period_status = jb_xstrdup(row->period_status);
@@ -286,6 +296,7 @@ static int add_group(const struct tidy_load *load, struct stats_indicator *indic
 		return 0;
 	}
 	memset(&unit, 0, sizeof(unit));
+	unit.harmonised = -1;
 	unit.period_status = jb_xstrdup("");
 	for (i = 0; i < count; i++)
 		if (unit_take_row(load, &unit, &rows[i], role_line) != 0) {

@@ -144,3 +144,17 @@ def same(a, b):
         return a == b
 sys.exit(not (len(got) == len(want) and all(len(g) == len(w) and all(map(same, g, w)) for g, w in zip(got, want))))' "$T/ctx/models.csv" "$D/expected-models.csv"
 expect "models.csv is the independent intercept model" status 0
+
+# provisional from period_status; harmonised from the tidy file's optional column
+mkdir -p "$T/harm"
+cp $D/*.csv "$T/harm/"
+awk -F, -v OFS=, 'NR == 1 { print $0, "harmonised"; next }
+	{ print $0, ($1 == "GM0001" ? "yes" : "no") }' $D/TESTA01.csv >"$T/harm/TESTA01.csv"
+run jb-stats -c $D/jeugdbench.ini --tidy "$T/harm" -o "$T/harm/benchmark.csv"
+expect "a tidy file with a harmonised column runs" status 0
+run python3 -c 'import csv, sys
+for r in csv.DictReader(open(sys.argv[1])):
+    if r["indicator"] == "hulp":
+        print(r["period"], r["region_code"], r["provisional"], r["harmonised"])' "$T/harm/benchmark.csv"
+expect "harmonised yes where the tidy rows say so" stdout_has "2022JJ00 GM0001 yes yes"
+expect "no elsewhere, provisional from the status" stdout_has "2021JJ00 GM0003 no no"

@@ -130,7 +130,8 @@ HEADER = ("indicator,indicator_title,period,period_status,region_code,region_nam
 EXTRA = ("eb_value,eb_low,eb_high,rank,rank_low,rank_high,"
          "trend_slope,trend_low,trend_high,trend_flag,"
          # no covariates in this fixture: peers are tested with context.ini
-         "peer_value,peer_flag,expected,oe_ratio,oe_low,oe_high,oe_flag").split(",")
+         "peer_value,peer_flag,expected,oe_ratio,oe_low,oe_high,oe_flag,"
+         "provisional,harmonised").split(",")
 
 
 def trend(points):
@@ -166,7 +167,13 @@ class Padded:
         self.writer = csv.writer(stream, lineterminator="\n")
 
     def writerow(self, row):
-        self.writer.writerow(list(row) + [""] * (len(HEADER) - len(row)))
+        if row is HEADER:
+            self.writer.writerow(row)
+            return
+        # provisional from period_status; the fixture has no harmonised column
+        status = row[3]
+        provisional = "no" if status == "definitief" else "yes" if "voorlopig" in status else ""
+        self.writer.writerow(list(row) + [""] * (len(HEADER) - 2 - len(row)) + [provisional, ""])
 
 
 out = Padded(sys.stdout)
