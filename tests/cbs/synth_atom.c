@@ -65,6 +65,7 @@ int synth_feed_open(struct synth_feed *feed, struct synth_output *output,
 	feed->table_id = jb_xstrdup(table_id);
 	feed->entity_set = jb_xstrdup(entity_set);
 	feed->updated = jb_xasprintf("%sZ", updated);
+	feed->base = output->feed_base ? output->feed_base : SYNTH_FEED_BASE;
 	if (output->print_name) {
 		feed->fp = open_memstream(&feed->buffer, &feed->buffer_len);
 		if (!feed->fp) {
@@ -85,14 +86,14 @@ int synth_feed_open(struct synth_feed *feed, struct synth_output *output,
 	}
 	fprintf(feed->fp,
 		"<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>\n"
-		"<feed xml:base=\"" SYNTH_FEED_BASE "%s/\" xmlns=\"" NS_ATOM "\" "
+		"<feed xml:base=\"%s%s/\" xmlns=\"" NS_ATOM "\" "
 		"xmlns:d=\"" NS_DATA "\" xmlns:m=\"" NS_META "\">\n"
-		"  <id>" SYNTH_FEED_BASE "%s/%s</id>\n"
+		"  <id>%s%s/%s</id>\n"
 		"  <title type=\"text\">%s</title>\n"
 		"  <updated>%s</updated>\n"
 		"  <link rel=\"self\" title=\"%s\" href=\"%s\" />\n",
-		table_id, table_id, entity_set, entity_set, feed->updated, entity_set,
-		entity_set);
+		feed->base, table_id, feed->base, table_id, entity_set, entity_set, feed->updated,
+		entity_set, entity_set);
 	return 0;
 }
 
@@ -155,13 +156,13 @@ void synth_entry_begin(struct synth_feed *feed, const char *category, const char
 {
 	fprintf(feed->fp,
 		"  <entry>\n"
-		"    <id>" SYNTH_FEED_BASE "%s/%s(%s)</id>\n"
+		"    <id>%s%s/%s(%s)</id>\n"
 		"    <category term=\"%s\" scheme=\"" SCHEME "\" />\n"
 		"    <link rel=\"edit\" title=\"%s\" href=\"%s(%s)\" />\n"
 		"    <title /><updated>%s</updated><author><name /></author>\n"
 		"    <content type=\"application/xml\">\n"
 		"      <m:properties>\n",
-		feed->table_id, feed->entity_set, entry_key, category, edit_title,
+		feed->base, feed->table_id, feed->entity_set, entry_key, category, edit_title,
 		feed->entity_set, entry_key, feed->updated);
 }
 
@@ -237,7 +238,7 @@ int synth_pages_entry_begin(struct synth_pages *pages, long id)
 	int status;
 
 	if (pages->open && pages->entry_count % JB_ODATA_PAGE_SIZE == 0) {
-		char *next = jb_xasprintf(SYNTH_FEED_BASE "%s/TypedDataSet?$skip=%ld",
+		char *next = jb_xasprintf("%s%s/TypedDataSet?$skip=%ld", pages->page.base,
 					  pages->table_id, pages->entry_count);
 
 		status = synth_feed_close(&pages->page, next);

@@ -12,12 +12,15 @@
 #include "atomic.h"
 
 #define SYNTH_FEED_BASE "https://opendata.cbs.nl/ODataFeed/odata/"
+/* CBS's catalogue of third-party tables (municipal finance, Iv3) */
+#define SYNTH_FEED_BASE_DERDEN "https://dataderden.cbs.nl/ODataFeed/odata/"
 
 /* Where responses go. */
 struct synth_output {
 	const char *dir;        /* <out>: responses go to <dir>/<TABLE>/<name>.xml */
 	const char *print_name; /* NULL, or the one response ("TypedDataSet.skip10000") for stdout */
 	int printed;            /* set when print_name was written */
+	const char *feed_base;  /* NULL: SYNTH_FEED_BASE; else a service URL ending in /odata/ */
 };
 
 struct synth_feed {
@@ -26,6 +29,7 @@ struct synth_feed {
 	char *table_id;
 	char *entity_set;
 	char *updated;          /* "2025-07-01T02:00:00Z" */
+	const char *base;       /* the service URL before the table id */
 	struct jb_atomic file;  /* folder mode */
 	char *buffer;           /* print mode: the response in memory */
 	size_t buffer_len;

@@ -9,6 +9,7 @@
 #include "exitcode.h"
 #include "msg.h"
 #include "synth.h"
+#include "synth_cube.h"
 
 #define DEFAULT_SOURCES "fetch/snapshot/sources"
 #define DEFAULT_CONFIG "config/jeugdbench.ini"
@@ -27,6 +28,12 @@ static void usage(FILE *fp)
 		"  kerncijfers     84799NED: real CBS Kerncijfers wijken en buurten 2020 (gemeenten)\n"
 		"  wijkbuurtkaart  WBK2022: real wijk- en buurtkaart 2022 values, reconstructed layout\n"
 		"  jeugdzorg       85099SYN: SYNTHETIC youth-care counts per municipality and year\n"
+		"  verwijzers      85097SYN: SYNTHETIC youth-care trajectories by referrer\n"
+		"  leeftijd        84134SYN: SYNTHETIC youth with jeugdzorg by age, 0 to 23\n"
+		"  lasten          45042SYN: SYNTHETIC municipal spending by task field (Iv3 layout,\n"
+		"                  feed base dataderden.cbs.nl)\n"
+		"The four synthetic tables share municipalities, years and seed (and --scale,\n"
+		"--years); --topics only adds topics to 85099SYN.\n"
 		"\n"
 		"options:\n"
 		"  -o, --output DIR        folder of the snapshot (required unless --print)\n"
@@ -34,8 +41,8 @@ static void usage(FILE *fp)
 		"  -c, --config FILE       configuration for [jeugdbench] seed (default %s)\n"
 		"  -r, --reorganisations FILE  municipal reorganisations (default %s)\n"
 		"      --seed N            seed of the generator (default: the configuration's)\n"
-		"      --scale K           jeugdzorg: K times the municipalities (copies GMS000001...)\n"
-		"      --years FIRST-LAST  jeugdzorg: the years (default 2020-2024; last is Voorlopig)\n"
+		"      --scale K           synthetic: K times the municipalities (copies GMS000001...)\n"
+		"      --years FIRST-LAST  synthetic: the years (default 2020-2024; last is Voorlopig)\n"
 		"      --topics N          jeugdzorg: N extra count topics (default 0)\n"
 		"      --print NAME        write only response NAME (TableInfos, TypedDataSet.skip10000,\n"
 		"                          ...) to standard output instead of DIR\n"
@@ -169,18 +176,27 @@ static int config_seed(const char *path, unsigned long *seed)
 
 static int run(struct synth_args *args)
 {
-	struct synth_output output = { args->output_dir, args->print_name, 0 };
+	struct synth_output output = { args->output_dir, args->print_name, 0, NULL };
 	int status;
 
 	if (strcmp(args->command, "kerncijfers") == 0)
 		status = synth_kerncijfers(&output, args->youth.sources_dir);
 	else if (strcmp(args->command, "wijkbuurtkaart") == 0)
 		status = synth_wijkbuurtkaart(&output, args->youth.sources_dir);
-	else if (strcmp(args->command, "jeugdzorg") == 0) {
+	else if (strcmp(args->command, "jeugdzorg") == 0 ||
+		 strcmp(args->command, "verwijzers") == 0 ||
+		 strcmp(args->command, "leeftijd") == 0 || strcmp(args->command, "lasten") == 0) {
 		if (!args->seed_given &&
 		    (status = config_seed(args->config_path, &args->youth.seed)) != 0)
 			return status;
-		status = synth_jeugdzorg(&output, &args->youth);
+		if (strcmp(args->command, "jeugdzorg") == 0)
+			status = synth_jeugdzorg(&output, &args->youth);
+		else if (strcmp(args->command, "verwijzers") == 0)
+			status = synth_verwijzers(&output, &args->youth);
+		else if (strcmp(args->command, "leeftijd") == 0)
+			status = synth_leeftijd(&output, &args->youth);
+		else
+			status = synth_lasten(&output, &args->youth);
 	} else {
 		jb_warn("unknown command '%s' (see --help)", args->command);
 		return JB_EXIT_USAGE;

@@ -138,6 +138,8 @@ static int load_base(const char *kwb_path, struct synth_regions *regions)
 		q[SYNTH_HOUSEHOLDS] = (double)value[4];
 		q[SYNTH_SINGLE_HOUSEHOLDS] = (double)value[5];
 		q[SYNTH_URBANITY_WEIGHTED] = (6.0 - (double)value[6]) * (double)value[0];
+		q[SYNTH_AGED_0_14] = (double)value[1];
+		q[SYNTH_AGED_15_24] = (double)value[2];
 		free(code);
 		free(name);
 	}

@@ -18,6 +18,8 @@ enum synth_quantity {
 	SYNTH_HOUSEHOLDS,
 	SYNTH_SINGLE_HOUSEHOLDS,
 	SYNTH_URBANITY_WEIGHTED,  /* (6 - MateVanStedelijkheid) x inhabitants */
+	SYNTH_AGED_0_14,          /* k_0Tot15Jaar */
+	SYNTH_AGED_15_24,         /* k_15Tot25Jaar */
 	SYNTH_QUANTITY_COUNT
 };
 

@@ -2,6 +2,7 @@
 #ifndef JB_SYNTH_YOUTH_H
 #define JB_SYNTH_YOUTH_H
 
+#include <gsl/gsl_rng.h>
 #include <stddef.h>
 
 #include "synth.h"
@@ -18,6 +19,20 @@ enum synth_topic {
 	SYNTH_TOPIC_FIXED_COUNT
 };
 
+/*
+ * Independent random streams (at most 7): each is seeded from (seed, year,
+ * stream), year 0 for draws made once per municipality.
+ */
+enum synth_stream {
+	SYNTH_STREAM_EFFECTS = 1,
+	SYNTH_STREAM_COPIES = 2,
+	SYNTH_STREAM_COUNTS = 3,
+	SYNTH_STREAM_COPY_COUNTS = 4,
+	SYNTH_STREAM_REFERRALS = 5, /* 85097SYN */
+	SYNTH_STREAM_AGES = 6,      /* 84134SYN */
+	SYNTH_STREAM_SPENDING = 7   /* 45042SYN */
+};
+
 struct synth_youth_table {
 	struct synth_regions regions;
 	int first_year, year_count;  /* the published years */
@@ -27,6 +42,7 @@ struct synth_youth_table {
 	long *national;              /* [year][topic] sums of the municipalities' counts */
 	size_t *order;               /* published regions (present in a published year), by code */
 	size_t order_count;
+	double covariate_mean[3], covariate_sd[3]; /* over the municipalities of 2020 */
 };
 
 /* Draws the whole table; 0 or an exit status after a message. */
@@ -43,6 +59,22 @@ long synth_youth_count(const struct synth_youth_table *table, size_t region, int
 char *synth_topic_key(size_t topic);
 /* Its title. The caller owns it. */
 char *synth_topic_title(size_t topic);
+
+/* A generator of one stream (exits with JB_EXIT_SOFTWARE when out of memory); the caller frees it. */
+gsl_rng *synth_stream_rng(unsigned long seed, int year, enum synth_stream stream);
+/* The standardised covariates z[0..2] (bijstand, single-person households, urbanity). */
+void synth_youth_covariates(const struct synth_youth_table *table, size_t region, int year,
+			    double z[3]);
+/* The logistic function. */
+double synth_logistic(double eta);
+
+/* The period key "2021JJ00"; the caller owns it. */
+char *synth_period_key(int year);
+/* RegioS (NL01 and the published municipalities) and Perioden of table_id; 0 or an exit status. */
+int synth_write_regions(struct synth_output *output, const char *table_id, const char *updated,
+			const struct synth_youth_table *table);
+int synth_write_periods(struct synth_output *output, const char *table_id, const char *updated,
+			const struct synth_youth_table *table);
 
 /* Writes the generated table as CBS responses; 0 or an exit status. */
 int synth_youth_write(struct synth_output *output, const struct synth_youth_options *options,

@@ -15,8 +15,6 @@
 #include "synth_youth.h"
 #include "xalloc.h"
 
-/* Independent random streams, so that --scale and --years leave the other draws alone. */
-enum stream { STREAM_EFFECTS = 1, STREAM_COPIES = 2, STREAM_COUNTS = 3, STREAM_COPY_COUNTS = 4 };
 
 /* Standardisation of the covariates over the municipalities of 2020. */
 struct covariate_scale {
@@ -24,7 +22,7 @@ struct covariate_scale {
 };
 
 /* A 32-bit seed for one stream, mixed as SplitMix64 does. */
-static unsigned long stream_seed(unsigned long seed, int year, enum stream stream)
+static unsigned long stream_seed(unsigned long seed, int year, enum synth_stream stream)
 {
 	uint64_t x = (uint64_t)seed + 0x9E3779B97F4A7C15ULL * ((uint64_t)year * 8 + stream);
 
@@ -35,7 +33,7 @@ static unsigned long stream_seed(unsigned long seed, int year, enum stream strea
 	return x == 0 ? 1 : (unsigned long)x;
 }
 
-static gsl_rng *stream_rng(unsigned long seed, int year, enum stream stream)
+gsl_rng *synth_stream_rng(unsigned long seed, int year, enum synth_stream stream)
 {
 	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
 
@@ -77,9 +75,20 @@ static int scale_covariates(const struct synth_regions *regions, struct covariat
 	return status;
 }
 
-static double logistic(double eta)
+double synth_logistic(double eta)
 {
 	return 1.0 / (1.0 + exp(-eta));
+}
+
+void synth_youth_covariates(const struct synth_youth_table *table, size_t region, int year,
+			    double z[3])
+{
+	double x[3];
+	size_t k;
+
+	covariates(synth_region_quantities(&table->regions, region, year), x);
+	for (k = 0; k < 3; k++)
+		z[k] = (x[k] - table->covariate_mean[k]) / table->covariate_sd[k];
 }
 
 /* Adds the --scale copies of the 2020 municipalities with perturbed quantities. */
@@ -154,15 +163,16 @@ static void draw_counts(const struct synth_youth_table *table, const struct cova
 	eta = SYNTH_B0 + SYNTH_B1 * z[0] + SYNTH_B2 * z[1] + SYNTH_B3 * z[2] +
 	      SYNTH_B4 * (year - SYNTH_BASE_YEAR) + u;
 	counts[SYNTH_TOPIC_YOUTH] = n;
-	counts[SYNTH_TOPIC_HULP] = binomial(rng, logistic(eta), n);
+	counts[SYNTH_TOPIC_HULP] = binomial(rng, synth_logistic(eta), n);
 	counts[SYNTH_TOPIC_MET] = binomial(rng, SYNTH_VERBLIJF_SHARE, counts[SYNTH_TOPIC_HULP]);
 	counts[SYNTH_TOPIC_ZONDER] = counts[SYNTH_TOPIC_HULP] - counts[SYNTH_TOPIC_MET];
 	counts[SYNTH_TOPIC_BESCHERMING] =
-		binomial(rng, logistic(SYNTH_G0 + SYNTH_G1 * z[0] + SYNTH_G_U * u), n);
-	counts[SYNTH_TOPIC_RECLASSERING] = binomial(rng, logistic(SYNTH_H0 + SYNTH_H1 * z[0]), n);
+		binomial(rng, synth_logistic(SYNTH_G0 + SYNTH_G1 * z[0] + SYNTH_G_U * u), n);
+	counts[SYNTH_TOPIC_RECLASSERING] =
+		binomial(rng, synth_logistic(SYNTH_H0 + SYNTH_H1 * z[0]), n);
 	for (k = SYNTH_TOPIC_FIXED_COUNT; k < table->topic_count; k++)
 		counts[k] = binomial(rng,
-				     logistic(SYNTH_X0 -
+				     synth_logistic(SYNTH_X0 -
 					      SYNTH_XK * (double)(k - SYNTH_TOPIC_FIXED_COUNT) +
 					      SYNTH_B1 * z[0]),
 				     n);
@@ -208,8 +218,8 @@ static void draw_all(struct synth_youth_table *table, const struct covariate_sca
 	int year;
 
 	for (year = table->first_year; year < table->first_year + table->year_count; year++) {
-		gsl_rng *real = stream_rng(options->seed, year, STREAM_COUNTS);
-		gsl_rng *copies = stream_rng(options->seed, year, STREAM_COPY_COUNTS);
+		gsl_rng *real = synth_stream_rng(options->seed, year, SYNTH_STREAM_COUNTS);
+		gsl_rng *copies = synth_stream_rng(options->seed, year, SYNTH_STREAM_COPY_COUNTS);
 		long *national = table->national + (size_t)(year - table->first_year) *
 							   table->topic_count;
 
@@ -255,9 +265,11 @@ int synth_youth_generate(const struct synth_youth_options *options,
 		synth_youth_free(table);
 		return status;
 	}
+	memcpy(table->covariate_mean, scale.mean, sizeof(scale.mean));
+	memcpy(table->covariate_sd, scale.sd, sizeof(scale.sd));
 	real_count = table->regions.count;
-	effects = stream_rng(options->seed, 0, STREAM_EFFECTS);
-	copies = stream_rng(options->seed, 0, STREAM_COPIES);
+	effects = synth_stream_rng(options->seed, 0, SYNTH_STREAM_EFFECTS);
+	copies = synth_stream_rng(options->seed, 0, SYNTH_STREAM_COPIES);
 	status = add_copies(table, options, copies);
 	table->effect = jb_xcalloc(table->regions.count + 1, sizeof(double));
 	for (i = 0; status == 0 && i < table->regions.count; i++)

@@ -125,7 +125,8 @@ static int write_data_properties(struct synth_output *output, const struct synth
 	return status;
 }
 
-static int write_regions(struct synth_output *output, const struct synth_youth_table *table)
+int synth_write_regions(struct synth_output *output, const char *table_id, const char *updated,
+			const struct synth_youth_table *table)
 {
 	size_t count = table->order_count + 1, i;
 	struct synth_dimension_item *items = jb_xcalloc(count, sizeof(*items));
@@ -140,8 +141,7 @@ static int write_regions(struct synth_output *output, const struct synth_youth_t
 		keys[i + 1] = synth_pad_key(region->code, SYNTH_REGION_WIDTH);
 		items[i + 1] = (struct synth_dimension_item){ keys[i + 1], region->name, NULL, NULL };
 	}
-	status = synth_write_dimension(output, SYNTH_YOUTH_TABLE, "RegioS", YOUTH_UPDATED, items,
-				       count);
+	status = synth_write_dimension(output, table_id, "RegioS", updated, items, count);
 	for (i = 0; i < count; i++)
 		free(keys[i]);
 	free(keys);
@@ -149,12 +149,13 @@ static int write_regions(struct synth_output *output, const struct synth_youth_t
 	return status;
 }
 
-static char *period_key(int year)
+char *synth_period_key(int year)
 {
 	return jb_xasprintf("%04dJJ00", year);
 }
 
-static int write_periods(struct synth_output *output, const struct synth_youth_table *table)
+int synth_write_periods(struct synth_output *output, const char *table_id, const char *updated,
+			const struct synth_youth_table *table)
 {
 	size_t count = (size_t)table->year_count, i;
 	struct synth_dimension_item *items = jb_xcalloc(count, sizeof(*items));
@@ -162,13 +163,12 @@ static int write_periods(struct synth_output *output, const struct synth_youth_t
 	int status;
 
 	for (i = 0; i < count; i++) {
-		keys[i] = period_key(table->first_year + (int)i);
+		keys[i] = synth_period_key(table->first_year + (int)i);
 		titles[i] = jb_xasprintf("%d", table->first_year + (int)i);
 		items[i] = (struct synth_dimension_item){ keys[i], titles[i], NULL,
 							  i + 1 == count ? "Voorlopig" : "Definitief" };
 	}
-	status = synth_write_dimension(output, SYNTH_YOUTH_TABLE, "Perioden", YOUTH_UPDATED, items,
-				       count);
+	status = synth_write_dimension(output, table_id, "Perioden", updated, items, count);
 	for (i = 0; i < count; i++) {
 		free(keys[i]);
 		free(titles[i]);
@@ -183,7 +183,7 @@ static int write_periods(struct synth_output *output, const struct synth_youth_t
 static int write_entry(struct synth_pages *pages, const char *region_code, int year,
 		       const long *counts, char *const *topic_keys, size_t topic_count)
 {
-	char *key = synth_pad_key(region_code, SYNTH_REGION_WIDTH), *period = period_key(year);
+	char *key = synth_pad_key(region_code, SYNTH_REGION_WIDTH), *period = synth_period_key(year);
 	size_t topic;
 	int status = synth_pages_entry_begin(pages, pages->entry_count);
 
@@ -253,8 +253,8 @@ int synth_youth_write(struct synth_output *output, const struct synth_youth_opti
 
 	if ((status = write_table_infos(output, options)) == 0 &&
 	    (status = write_data_properties(output, table)) == 0 &&
-	    (status = write_regions(output, table)) == 0 &&
-	    (status = write_periods(output, table)) == 0)
+	    (status = synth_write_regions(output, SYNTH_YOUTH_TABLE, YOUTH_UPDATED, table)) == 0 &&
+	    (status = synth_write_periods(output, SYNTH_YOUTH_TABLE, YOUTH_UPDATED, table)) == 0)
 		status = write_values(output, table);
 	return status;
 }

@@ -11,12 +11,12 @@ expect "help documents exit status 74" stdout_has "74 write error"
 
 # --- regenerating gives the committed snapshot byte for byte ---------------
 snap=$T/snapshot
-for command in kerncijfers wijkbuurtkaart jeugdzorg; do
+for command in kerncijfers wijkbuurtkaart jeugdzorg verwijzers leeftijd lasten; do
 	run jb-synth "$command" --sources fetch/snapshot/sources -o "$snap"
 	expect "$command exits 0" status 0
 	expect "$command is silent" stderr_empty -
 done
-for table in 84799NED WBK2022 85099SYN; do
+for table in 84799NED WBK2022 85099SYN 85097SYN 84134SYN 45042SYN; do
 	committed=$(cd fetch/snapshot/$table && ls)
 	generated=$(cd "$snap/$table" && ls)
 	[ "$committed" = "$generated" ] && _ok "$table: same files as committed" ||
@@ -98,6 +98,158 @@ bad=$(grep -E '<d:Jongeren[A-Za-z0-9_]+ m:type="Edm.Int(32|64)">' "$syn" |
 	sed 's/.*">\([0-9]*\)<.*/\1/' | awk '$1 % 5 != 0' | head -n 3)
 [ -z "$bad" ] && _ok "85099SYN: counts are multiples of 5" || _not_ok "85099SYN: counts are multiples of 5" "$bad"
 grep -q 'm:null="true" />' "$syn" && _ok "85099SYN: small cells are null" || _not_ok "85099SYN: small cells are null"
+
+# --- 85097SYN, 84134SYN, 45042SYN: the tables of issue 8 ----------------------------
+# every value as one line "CATEGORY REGION PERIOD TOPIC VALUE" (VALUE "null" when null)
+cube_rows() { # TABLE DIMENSION
+	cat "$snap/$1"/TypedDataSet*.xml | awk -v dim="$2" '
+		function text(line) { sub(/^[^>]*>/, "", line); sub(/ *<.*/, "", line); return line }
+		index($0, "<d:" dim " ") { category = text($0) }
+		index($0, "<d:RegioS ") { region = text($0) }
+		index($0, "<d:Perioden>") { period = text($0) }
+		/<d:[A-Za-z]+_[0-9]+ / {
+			topic = $0; sub(/^ *<d:/, "", topic); sub(/ .*/, "", topic)
+			print category, region, period, topic, (index($0, "m:null=\"true\"") ? "null" : text($0)) }'
+}
+cube_rows 85097SYN Verwijzer >"$T/referrals"
+cube_rows 84134SYN Leeftijd >"$T/ages"
+cube_rows 45042SYN Taakvelden >"$T/spending"
+for spec in 85097SYN:referrals:8:1 84134SYN:ages:5:2 45042SYN:spending:5:2; do
+	table=$(echo "$spec" | cut -d: -f1) rows=$(echo "$spec" | cut -d: -f2)
+	categories=$(echo "$spec" | cut -d: -f3) topics=$(echo "$spec" | cut -d: -f4)
+	want=$((categories * (5 + 355 + 352 + 345 + 342 + 342)))
+	got=$(cat "$snap/$table"/TypedDataSet*.xml | grep -c '<entry>')
+	[ "$got" = "$want" ] && _ok "$table: $want entries" || _not_ok "$table: $want entries" "got $got"
+	[ "$(wc -l <"$T/$rows")" -eq $((want * topics)) ] && _ok "$table: $topics topics per entry" ||
+		_not_ok "$table: $topics topics per entry"
+	for year in 2020 2021 2022 2023 2024; do
+		# per category, the municipalities of each year are those of 85099SYN
+		awk -v y="${year}JJ00" '$3 == y && $2 ~ /^GM/ { print $1, $2 }' "$T/$rows" | sort -u >"$T/pairs"
+		grep "^${year}JJ00 " "$T/codes" | cut -d' ' -f2 | sort >"$T/want"
+		bad=$(cut -d' ' -f1 "$T/pairs" | sort -u | while read -r category; do
+			grep "^$category " "$T/pairs" | cut -d' ' -f2 | sort | cmp -s - "$T/want" || echo "$category"
+		done)
+		[ -z "$bad" ] && _ok "$table: municipalities of $year as in 85099SYN" ||
+			_not_ok "$table: municipalities of $year as in 85099SYN" "categories: $bad"
+	done
+	grep -q '<d:Title>SYNTHETISCH - ' "$snap/$table/TableInfos.xml" &&
+		_ok "$table: title starts with SYNTHETISCH" || _not_ok "$table: title starts with SYNTHETISCH"
+	grep -q '<d:Source>synthetisch' "$snap/$table/TableInfos.xml" &&
+		grep -q '<d:ShortDescription>SYNTHETISCH: deze cijfers zijn synthetisch' "$snap/$table/TableInfos.xml" &&
+		_ok "$table: source and description say synthetisch" ||
+		_not_ok "$table: source and description say synthetisch"
+done
+[ "$(grep -c '<entry>' "$snap/85097SYN/TypedDataSet.xml")" = 10000 ] &&
+	grep -q '<link rel="next" href="https://opendata.cbs.nl/ODataFeed/odata/85097SYN/TypedDataSet?$skip=10000" />' \
+		"$snap/85097SYN/TypedDataSet.xml" && _ok "85097SYN: two pages, the first links to the second" ||
+	_not_ok "85097SYN: two pages, the first links to the second"
+grep -q 'xml:base="https://dataderden.cbs.nl/ODataFeed/odata/45042SYN/"' "$snap/45042SYN/TypedDataSet.xml" &&
+	! grep -q 'opendata.cbs.nl' "$snap/45042SYN/TypedDataSet.xml" &&
+	_ok "45042SYN: served by dataderden.cbs.nl" || _not_ok "45042SYN: served by dataderden.cbs.nl"
+for title in "Totaal verwijzers" "Gemeentelijke toegang" "Huisarts" "Jeugdarts" "Gecertificeerde instelling" \
+	"Medisch specialist" "Rechter, Officier van Justitie" "Geen verwijzer"; do
+	grep -q "<d:Title>$title</d:Title>" "$snap/85097SYN/Verwijzer.xml" && _ok "85097SYN: verwijzer '$title'" ||
+		_not_ok "85097SYN: verwijzer '$title'"
+done
+grep -q '<d:Key xml:space="preserve">VW02  </d:Key>' "$snap/85097SYN/Verwijzer.xml" &&
+	_ok "85097SYN: verwijzer keys padded to 6" || _not_ok "85097SYN: verwijzer keys padded to 6"
+for title in "Totaal 0 tot 23 jaar" "0 tot 4 jaar" "4 tot 12 jaar" "12 tot 18 jaar" "18 tot 23 jaar"; do
+	grep -q "<d:Title>$title</d:Title>" "$snap/84134SYN/Leeftijd.xml" && _ok "84134SYN: leeftijd '$title'" ||
+		_not_ok "84134SYN: leeftijd '$title'"
+done
+for title in "6.1 Samenkracht en burgerparticipatie" "6.2 Toegang en eerstelijnsvoorzieningen" \
+	"6.72 Maatwerkdienstverlening 18-" "6.82 Geëscaleerde zorg 18-" "7.1 Volksgezondheid"; do
+	grep -q "<d:Title>$title</d:Title>" "$snap/45042SYN/Taakvelden.xml" && _ok "45042SYN: taakveld '$title'" ||
+		_not_ok "45042SYN: taakveld '$title'"
+done
+grep -q '<d:Unit>x 1 000 euro</d:Unit>' "$snap/45042SYN/DataProperties.xml" &&
+	_ok "45042SYN: unit x 1 000 euro" || _not_ok "45042SYN: unit x 1 000 euro"
+
+# publication: counts are multiples of 5 and at least 10, some null; amounts never null
+bad=$(cat "$T/referrals" "$T/ages" | awk '$5 != "null" && ($5 % 5 != 0 || $5 < 10)' | head -n 3)
+[ -z "$bad" ] && _ok "85097SYN, 84134SYN: counts are multiples of 5, at least 10" ||
+	_not_ok "85097SYN, 84134SYN: counts are multiples of 5, at least 10" "$bad"
+grep -q ' null$' "$T/referrals" && _ok "85097SYN: small cells are null" || _not_ok "85097SYN: small cells are null"
+grep -q ' null$' "$T/ages" && _ok "84134SYN: small cells are null" || _not_ok "84134SYN: small cells are null"
+bad=$(awk '$5 == "null" || $5 < 0 || ($4 == "Lasten_1" && $5 <= 0)' "$T/spending" | head -n 3)
+[ -z "$bad" ] && _ok "45042SYN: every amount published, lasten positive" ||
+	_not_ok "45042SYN: every amount published, lasten positive" "$bad"
+
+# totals are sums of the categories before rounding: the published total is within
+# 2.5 per rounded term of the published parts, where no part is null
+check_totals() { # ROWS TOTAL_CATEGORY TOPIC SLACK
+	awk -v total="$2" -v topic="$3" -v slack="$4" '
+		$4 != topic { next }
+		{ key = $2 " " $3 }
+		$1 == total { t[key] = $5; next }
+		$5 == "null" { hole[key] = 1; next }
+		{ sum[key] += $5 }
+		END { for (k in t) if (t[k] != "null" && !(k in hole) &&
+			(t[k] - sum[k] > slack || sum[k] - t[k] > slack)) print k, t[k], sum[k] }' "$1"
+}
+checked() { # ROWS TOTAL_CATEGORY TOPIC: number of totals compared
+	awk -v total="$2" -v topic="$3" '$4 == topic { k = $2 " " $3; if ($1 == total) t[k] = $5; else if ($5 == "null") h[k] = 1 }
+		END { for (k in t) if (t[k] != "null" && !(k in h)) n++; print n + 0 }' "$1"
+}
+mismatch=$(check_totals "$T/referrals" T001 JeugdhulptrajectenInNatura_1 20)
+[ -z "$mismatch" ] && [ "$(checked "$T/referrals" T001 JeugdhulptrajectenInNatura_1)" -gt 1000 ] &&
+	_ok "85097SYN: total verwijzers = sum of the verwijzers" ||
+	_not_ok "85097SYN: total verwijzers = sum of the verwijzers" "$(echo "$mismatch" | head -n 3)"
+for topic in JongerenMetJeugdzorg_1 Inwoners_2; do
+	mismatch=$(check_totals "$T/ages" LT0023 $topic 12.5)
+	[ -z "$mismatch" ] && [ "$(checked "$T/ages" LT0023 $topic)" -gt 1000 ] &&
+		_ok "84134SYN: $topic of 0-23 = sum of the bands" ||
+		_not_ok "84134SYN: $topic of 0-23 = sum of the bands" "$(echo "$mismatch" | head -n 3)"
+done
+# the 0-17 bands add up to 85099SYN's population 0-17 (four numbers rounded to 5)
+awk '/<d:RegioS /{ v = $0; sub(/^[^>]*>/, "", v); sub(/ *<.*/, "", v); r = v }
+     /<d:Perioden>/{ v = $0; sub(/^[^>]*>/, "", v); sub(/<.*/, "", v); p = v }
+     /<d:JongerenTot18Jaar_1 /{ v = $0; sub(/^[^>]*>/, "", v); sub(/<.*/, "", v); print r "_" p, v }' "$syn" |
+	sort >"$T/youth"
+awk '$4 == "Inwoners_2" && ($1 == "LT0004" || $1 == "LT0412" || $1 == "LT1218") { s[$2 "_" $3] += $5 }
+	END { for (k in s) print k, s[k] }' "$T/ages" | sort >"$T/bands"
+mismatch=$(join "$T/bands" "$T/youth" | awk '$2 - $3 > 7.5 || $3 - $2 > 7.5' | head -n 3)
+[ -z "$mismatch" ] && [ "$(join "$T/bands" "$T/youth" | wc -l)" -eq 1741 ] &&
+	_ok "84134SYN: 0-17 inhabitants equal 85099SYN's (up to rounding)" ||
+	_not_ok "84134SYN: 0-17 inhabitants equal 85099SYN's (up to rounding)" "$mismatch"
+
+# shares on average within the documented ranges (fetch/snapshot/README.md)
+share() { # ROWS CATEGORY TOTAL TOPIC: pooled share over the municipalities, all years
+	awk -v c="$2" -v t="$3" -v topic="$4" '$4 == topic && $2 ~ /^GM/ && $5 != "null" {
+		if ($1 == c) n += $5; if ($1 == t) d += $5 } END { printf "%.4f\n", n / d }' "$1"
+}
+in_range() { awk -v x="$1" -v lo="$2" -v hi="$3" 'BEGIN { exit !(x >= lo && x <= hi) }'; }
+for spec in VW01:0.38:0.50 VW02:0.27:0.36 VW03:0.02:0.06 VW04:0.06:0.10 VW05:0.05:0.09 \
+	VW06:0.01:0.03 VW07:0.02:0.06; do
+	category=$(echo "$spec" | cut -d: -f1) lo=$(echo "$spec" | cut -d: -f2) hi=$(echo "$spec" | cut -d: -f3)
+	x=$(share "$T/referrals" "$category" T001 JeugdhulptrajectenInNatura_1)
+	in_range "$x" "$lo" "$hi" && _ok "85097SYN: share of $category in [$lo, $hi]" ||
+		_not_ok "85097SYN: share of $category in [$lo, $hi]" "got $x"
+done
+x=$(share "$T/ages" LT1823 LT1218 JongerenMetJeugdzorg_1)
+in_range "$x" 0.17 0.25 && _ok "84134SYN: care 18-22 is about a fifth of care 12-17" ||
+	_not_ok "84134SYN: care 18-22 is about a fifth of care 12-17" "got $x"
+# prevention share (6.1 + 6.2 + 0.6 x 7.1) / (that + 6.72 + 6.82) per municipality, mean by year
+awk '$4 == "Lasten_1" && $2 ~ /^GM/ { k = $2 " " $3; y[k] = $3
+	if ($1 == "6.1" || $1 == "6.2") p[k] += $5; else if ($1 == "7.1") p[k] += 0.6 * $5; else c[k] += $5 }
+     END { for (k in p) { s[y[k]] += p[k] / (p[k] + c[k]); n[y[k]]++ }
+	for (t in s) printf "%s %.4f\n", t, s[t] / n[t] }' "$T/spending" | sort >"$T/prevention"
+first=$(awk 'NR == 1 { print $2 }' "$T/prevention") last=$(awk 'END { print $2 }' "$T/prevention")
+in_range "$first" 0.13 0.17 && _ok "45042SYN: prevention share 2020 about 15%" ||
+	_not_ok "45042SYN: prevention share 2020 about 15%" "got $first"
+awk -v a="$first" -v b="$last" 'BEGIN { exit !(b > a + 0.01) }' && _ok "45042SYN: prevention share rises" ||
+	_not_ok "45042SYN: prevention share rises" "2020 $first, 2024 $last"
+
+# the new commands follow the seed and the options as jeugdzorg does
+run jb-synth lasten --seed 7 -o "$T/seed7"
+cmp -s "$T/seed7/45042SYN/TypedDataSet.xml" "$snap/45042SYN/TypedDataSet.xml" &&
+	_not_ok "lasten: another seed gives other amounts" || _ok "lasten: another seed gives other amounts"
+run jb-synth verwijzers --print Verwijzer
+expect "verwijzers --print Verwijzer" stdout_is "fetch/snapshot/85097SYN/Verwijzer.xml"
+run jb-synth leeftijd --years 2022-2024 -o "$T/short"
+[ "$(grep -c '<entry>' "$T/short/84134SYN/TypedDataSet.xml")" = $((5 * (3 + 345 + 342 + 342))) ] &&
+	_ok "leeftijd --years 2022-2024: entries of three years" ||
+	_not_ok "leeftijd --years 2022-2024: entries of three years"
 
 # --- the seed: configuration, option ---------------------------------------------
 printf '[jeugdbench]\nseed = 7\n' >"$T/seed7.ini"

@@ -15,6 +15,8 @@
 #include "exitcode.h"
 #include "msg.h"
 #include "synth.h"
+#include "synth_cube.h"
+#include "synth_indicator_model.h"
 #include "synth_meta.h"
 #include "synth_model.h"
 #include "synth_youth.h"
@@ -83,7 +85,7 @@ END_TEST
 START_TEST(dimension_feed_escapes_titles_and_keeps_padding)
 {
 	char *dir = temp_dir(), *path, *xml;
-	struct synth_output output = { dir, NULL, 0 };
+	struct synth_output output = { dir, NULL, 0, NULL };
 	struct synth_dimension_item items[] = {
 		{ "GM0748    ", "Bergen op Zoom & \"Tholen\" <test>", NULL, NULL },
 	};
@@ -112,7 +114,7 @@ END_TEST
 /* Writes n empty data entries and returns the number of pages written. */
 static int write_pages(const char *dir, long n)
 {
-	struct synth_output output = { dir, NULL, 0 };
+	struct synth_output output = { dir, NULL, 0, NULL };
 	struct synth_pages pages;
 	long i;
 
@@ -413,6 +415,253 @@ START_TEST(bad_reorganisations_are_data_errors)
 }
 END_TEST
 
+/* --- the tables of issue 8: referrals, ages, spending ------------------------- */
+
+START_TEST(cube_publishes_counts_and_amounts_as_cbs_does)
+{
+	struct synth_cube cube;
+
+	memset(&cube, 0, sizeof(cube));
+	cube.publication = SYNTH_PUBLISH_COUNT;
+	ck_assert_int_eq(synth_cube_publish(&cube, 9.0), -1);
+	ck_assert_int_eq(synth_cube_publish(&cube, 12.0), 10);
+	ck_assert_int_eq(synth_cube_publish(&cube, 13.0), 15);
+	cube.publication = SYNTH_PUBLISH_AMOUNT;
+	ck_assert_int_eq(synth_cube_publish(&cube, 0.4), 0);
+	ck_assert_int_eq(synth_cube_publish(&cube, 1234.6), 1235);
+}
+END_TEST
+
+/* Sum over the regions present in year of one category and topic of a cube. */
+static double cube_sum(const struct synth_cube *cube, int year, size_t category, size_t topic)
+{
+	double sum = 0;
+	size_t i;
+
+	for (i = 0; i < cube->youth->regions.count; i++)
+		if (synth_region_present(&cube->youth->regions, i, year))
+			sum += synth_cube_cell(cube, i, year)[category * cube->topic_count + topic];
+	return sum;
+}
+
+START_TEST(referral_totals_are_sums_and_mixes_follow_the_model)
+{
+	static const double shares[SYNTH_REF_CATEGORIES] = SYNTH_REF_SHARES;
+	struct synth_youth_options options = default_options();
+	struct synth_cube cube;
+	double huisarts_urban = 0, huisarts_rural = 0, chi_square = 0, national[8] = { 0 };
+	size_t i, k, urban = 0, rural = 0, municipalities = 0;
+	int year;
+
+	generate(&options, &table);
+	synth_referrals_generate(&cube, &table, options.seed);
+	ck_assert_str_eq(cube.table_id, "85097SYN");
+	ck_assert_uint_eq(cube.category_count, 8);
+	for (year = 2020; year <= 2024; year++) {
+		for (i = 0; i < table.regions.count; i++) {
+			const double *cell;
+			double sum = 0;
+
+			if (!synth_region_present(&table.regions, i, year))
+				continue;
+			cell = synth_cube_cell(&cube, i, year);
+			for (k = 1; k < 8; k++)
+				sum += cell[k];
+			ck_assert_double_eq(cell[0], sum);
+			ck_assert_double_ge(cell[0],
+					    (double)synth_youth_count(&table, i, year, SYNTH_TOPIC_HULP));
+		}
+		for (k = 0; k < 8; k++)
+			ck_assert_double_eq(cube.national[(year - 2020) * 8 + (int)k],
+					    cube_sum(&cube, year, k, 0));
+	}
+	/* national shares near the documented mix (urbanity and styles move them a little) */
+	for (k = 1; k < 8; k++) {
+		national[k] = cube.national[k] / cube.national[0];
+		ck_assert_double_le(fabs(national[k] - shares[k - 1]), 0.04);
+	}
+	/* urban municipalities refer more through the huisarts; mixes differ (chi-square) */
+	for (i = 0; i < table.regions.count; i++) {
+		const double *cell;
+		double z[3];
+
+		if (!synth_region_present(&table.regions, i, 2020))
+			continue;
+		municipalities++;
+		cell = synth_cube_cell(&cube, i, 2020);
+		synth_youth_covariates(&table, i, 2020, z);
+		if (z[2] > 1.0) {
+			huisarts_urban += cell[2] / cell[0];
+			urban++;
+		} else if (z[2] < -1.0) {
+			huisarts_rural += cell[2] / cell[0];
+			rural++;
+		}
+		for (k = 1; k < 8; k++) {
+			double expected = cell[0] * national[k];
+
+			chi_square += (cell[k] - expected) * (cell[k] - expected) / expected;
+		}
+	}
+	ck_assert_uint_gt(urban, 10);
+	ck_assert_uint_gt(rural, 10);
+	/* model: 0.30 x 0.15 x (about 2.8 sd of urbanity apart) = 0.12; without the shift 0.02 */
+	ck_assert_double_gt(huisarts_urban / (double)urban, huisarts_rural / (double)rural + 0.06);
+	/* df = 354 x 6: under homogeneity chi-square would be about 2124 */
+	ck_assert_double_gt(chi_square, 3.0 * (double)(municipalities - 1) * 6);
+	synth_cube_free(&cube);
+	synth_youth_free(&table);
+}
+END_TEST
+
+START_TEST(age_bands_add_up_to_the_youth_table)
+{
+	struct synth_youth_options options = default_options();
+	struct synth_cube cube;
+	double care_12_17 = 0, care_18_22 = 0;
+	size_t i, band;
+	int year;
+
+	generate(&options, &table);
+	synth_ages_generate(&cube, &table, options.seed);
+	ck_assert_str_eq(cube.table_id, "84134SYN");
+	for (year = 2020; year <= 2024; year++) {
+		for (i = 0; i < table.regions.count; i++) {
+			const double *cell;
+			double care = 0, population = 0;
+
+			if (!synth_region_present(&table.regions, i, year))
+				continue;
+			cell = synth_cube_cell(&cube, i, year);
+			/* 0-17 bands: exactly the youth and jeugdhulp counts of 85099SYN */
+			for (band = SYNTH_AGE_0_3; band <= SYNTH_AGE_12_17; band++) {
+				care += cell[band * 2];
+				population += cell[band * 2 + 1];
+				ck_assert_double_le(cell[band * 2], cell[band * 2 + 1]);
+			}
+			ck_assert_double_eq(care, (double)synth_youth_count(&table, i, year,
+									  SYNTH_TOPIC_HULP));
+			ck_assert_double_eq(population, (double)synth_youth_count(&table, i, year,
+										SYNTH_TOPIC_YOUTH));
+			ck_assert_double_le(cell[SYNTH_AGE_18_22 * 2], cell[SYNTH_AGE_12_17 * 2]);
+			ck_assert_double_eq(cell[0], care + cell[SYNTH_AGE_18_22 * 2]);
+			ck_assert_double_eq(cell[1], population + cell[SYNTH_AGE_18_22 * 2 + 1]);
+			care_12_17 += cell[SYNTH_AGE_12_17 * 2];
+			care_18_22 += cell[SYNTH_AGE_18_22 * 2];
+		}
+	}
+	/* continuation: logistic(logit 0.20 + N(0, 0.35^2)) averages a little above 0.20 */
+	ck_assert_double_ge(care_18_22 / care_12_17, 0.18);
+	ck_assert_double_le(care_18_22 / care_12_17, 0.24);
+	/* the youngest have the lowest rate, 12-17 the highest */
+	ck_assert_double_lt(cube_sum(&cube, 2020, SYNTH_AGE_0_3, 0) /
+				    cube_sum(&cube, 2020, SYNTH_AGE_0_3, 1),
+			    cube_sum(&cube, 2020, SYNTH_AGE_4_11, 0) /
+				    cube_sum(&cube, 2020, SYNTH_AGE_4_11, 1));
+	synth_cube_free(&cube);
+	synth_youth_free(&table);
+}
+END_TEST
+
+/* Mean prevention share over the municipalities of year, from the lasten as published. */
+static double mean_prevention_share(const struct synth_cube *cube, int year)
+{
+	double sum = 0;
+	size_t i, n = 0;
+
+	for (i = 0; i < cube->youth->regions.count; i++) {
+		const double *cell;
+		double prevention, total;
+
+		if (!synth_region_present(&cube->youth->regions, i, year))
+			continue;
+		cell = synth_cube_cell(cube, i, year);
+		prevention = cell[SYNTH_TF_61 * 2] + cell[SYNTH_TF_62 * 2] +
+			     SYNTH_JGZ_OF_71 * cell[SYNTH_TF_71 * 2];
+		total = prevention + cell[SYNTH_TF_672 * 2] + cell[SYNTH_TF_682 * 2];
+		sum += prevention / total;
+		n++;
+	}
+	return sum / (double)n;
+}
+
+START_TEST(spending_follows_care_and_prevention_share_rises)
+{
+	struct synth_youth_options options = default_options();
+	struct synth_cube cube;
+	double sx = 0, sy = 0, sxx = 0, sxy = 0, n = 0, slope, first, last;
+	size_t i, field;
+
+	generate(&options, &table);
+	synth_spending_generate(&cube, &table, options.seed);
+	ck_assert_str_eq(cube.table_id, "45042SYN");
+	for (i = 0; i < table.regions.count; i++) {
+		const double *cell;
+		double youth, rate, per_youth = 0;
+
+		if (!synth_region_present(&table.regions, i, 2020))
+			continue;
+		cell = synth_cube_cell(&cube, i, 2020);
+		for (field = 0; field < SYNTH_TASK_FIELDS; field++) {
+			ck_assert_double_gt(cell[field * 2], 0);
+			ck_assert_double_lt(cell[field * 2 + 1], cell[field * 2]);
+		}
+		youth = (double)synth_youth_count(&table, i, 2020, SYNTH_TOPIC_YOUTH);
+		rate = (double)synth_youth_count(&table, i, 2020, SYNTH_TOPIC_HULP) / youth;
+		per_youth = 1000.0 *
+			    (cell[SYNTH_TF_61 * 2] + cell[SYNTH_TF_62 * 2] + cell[SYNTH_TF_672 * 2] +
+			     cell[SYNTH_TF_682 * 2] + SYNTH_JGZ_OF_71 * cell[SYNTH_TF_71 * 2]) /
+			    youth;
+		sx += rate;
+		sy += per_youth;
+		sxx += rate * rate;
+		sxy += rate * per_youth;
+		n++;
+	}
+	/* spending per young inhabitant rises with the jeugdhulp rate: true slope 9000 */
+	slope = (sxy - sx * sy / n) / (sxx - sx * sx / n);
+	ck_assert_double_gt(slope, 6000);
+	ck_assert_double_lt(slope, 12000);
+	/* about 1 500 euro per young inhabitant at a 10 % rate */
+	ck_assert_double_gt(sy / n, 1200);
+	ck_assert_double_lt(sy / n, 1900);
+	first = mean_prevention_share(&cube, 2020);
+	last = mean_prevention_share(&cube, 2024);
+	ck_assert_double_ge(first, 0.13);
+	ck_assert_double_le(first, 0.17);
+	ck_assert_double_gt(last, first + 0.01);
+	synth_cube_free(&cube);
+	synth_youth_free(&table);
+}
+END_TEST
+
+START_TEST(indicator_tables_leave_real_municipalities_alone_when_scaled)
+{
+	struct synth_youth_options options = default_options();
+	struct synth_youth_table scaled;
+	struct synth_cube one, three;
+	size_t cells;
+
+	generate(&options, &table);
+	options.scale = 3;
+	generate(&options, &scaled);
+	synth_referrals_generate(&one, &table, options.seed);
+	synth_referrals_generate(&three, &scaled, options.seed);
+	cells = table.regions.count * 5 * one.category_count;
+	ck_assert_mem_eq(one.values, three.values, cells * sizeof(double));
+	synth_cube_free(&one);
+	synth_cube_free(&three);
+	synth_spending_generate(&one, &table, options.seed);
+	synth_spending_generate(&three, &scaled, options.seed);
+	cells = table.regions.count * 5 * one.category_count * 2;
+	ck_assert_mem_eq(one.values, three.values, cells * sizeof(double));
+	synth_cube_free(&one);
+	synth_cube_free(&three);
+	synth_youth_free(&table);
+	synth_youth_free(&scaled);
+}
+END_TEST
+
 static Suite *synth_suite(void)
 {
 	Suite *suite = suite_create("synth");
@@ -431,6 +680,11 @@ static Suite *synth_suite(void)
 	tcase_add_test(model, same_seed_same_counts_and_scale_leaves_real_municipalities_alone);
 	tcase_add_test(model, municipal_effects_have_the_true_spread);
 	tcase_add_test(model, bad_reorganisations_are_data_errors);
+	tcase_add_test(model, cube_publishes_counts_and_amounts_as_cbs_does);
+	tcase_add_test(model, referral_totals_are_sums_and_mixes_follow_the_model);
+	tcase_add_test(model, age_bands_add_up_to_the_youth_table);
+	tcase_add_test(model, spending_follows_care_and_prevention_share_rises);
+	tcase_add_test(model, indicator_tables_leave_real_municipalities_alone_when_scaled);
 	suite_add_tcase(suite, atom);
 	suite_add_tcase(suite, model);
 	return suite;
