@@ -36,6 +36,7 @@ struct jb_atom_reader {
 	xmlParserCtxtPtr parser;
 	int status;        /* first error: 0 while all is well */
 	int depth;         /* of the element being read; root = 1 */
+	int saw_root;      /* the root element has started */
 	int entry_depth;   /* 0 when outside an entry */
 	int properties_depth;
 	int property_depth;
@@ -196,6 +197,7 @@ static void on_start(void *context, const xmlChar *localname, const xmlChar *pre
 		return;
 	reader->depth++;
 	if (reader->depth == 1) {
+		reader->saw_root = 1;
 		if (!is_element(uri, localname, JB_ATOM_NS, "feed") &&
 		    !is_element(uri, localname, JB_ATOM_NS, "entry"))
 			reader_fail(reader, "the document is <%s> in namespace %s, not an Atom feed",
@@ -367,7 +369,11 @@ struct jb_atom_reader *jb_atom_reader_new(const char *name, jb_atom_entry_fn eac
 		free(reader);
 		return NULL;
 	}
-	xmlCtxtUseOptions(reader->parser, XML_PARSE_NONET);
+	/*
+	 * CBS serves UTF-8; switching to a declared encoding (utf-7, ...) can halt
+	 * libxml2 2.9 without an error through serror, so the declaration is ignored.
+	 */
+	xmlCtxtUseOptions(reader->parser, XML_PARSE_NONET | XML_PARSE_IGNORE_ENC);
 	return reader;
 }
 
@@ -395,6 +401,12 @@ int jb_atom_reader_push(struct jb_atom_reader *reader, const char *bytes, size_t
 	}
 	if (last && reader->depth != 0) {
 		reader_fail(reader, "unexpected end of feed");
+		return reader->status;
+	}
+	/* a halted parser may report no error through serror */
+	if (last && (!reader->saw_root || !reader->parser->wellFormed)) {
+		reader_fail(reader, "not a well-formed XML document (libxml2 error %d)",
+			    reader->parser->errNo);
 		return reader->status;
 	}
 	return 0;
