@@ -46,19 +46,76 @@ static const char *provisional_name(const char *period_status)
 	return "";
 }
 
+int stats_decimals = 6;
+
+/*
+ * value x 10^decimals rounded, when that rounding is certain (not within
+ * 10^-3 of a half: the product's rounding error is far smaller for
+ * |scaled| < 2^40); -1 when printf must decide.
+ */
+static int scaled_integer(double value, int decimals, long long *scaled)
+{
+	static const double powers[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9 };
+	double product, fraction;
+
+	if (decimals > 9)
+		return -1;
+	product = fabs(value) * powers[decimals];
+	if (!(product < 1099511627776.0))
+		return -1;
+	fraction = product - floor(product);
+	if (fabs(fraction - 0.5) < 1e-3)
+		return -1;
+	*scaled = (long long)floor(product + 0.5);
+	if (value < 0)
+		*scaled = -*scaled;
+	return 0;
+}
+
+/* The digits of scaled with the decimal point decimals from the right; -1 when it does not fit. */
+static int format_scaled(long long scaled, int decimals, char *text, size_t size)
+{
+	char digits[32];
+	unsigned long long magnitude = scaled < 0 ? 0 - (unsigned long long)scaled :
+				       (unsigned long long)scaled;
+	int count = 0, len = 0, i;
+
+	do {
+		digits[count++] = (char)('0' + magnitude % 10);
+		magnitude /= 10;
+	} while (magnitude > 0 || count <= decimals);
+	if ((size_t)count + 3 > size)
+		return -1;
+	if (scaled < 0)
+		text[len++] = '-';
+	for (i = count - 1; i >= 0; i--) {
+		text[len++] = digits[i];
+		if (i == decimals && i > 0)
+			text[len++] = '.';
+	}
+	text[len] = '\0';
+	return len;
+}
+
 int stats_format_number(double value, char *text, size_t size)
 {
+	long long scaled;
 	int len;
 
 	if (!isfinite(value) || size == 0)
 		return -1;
-	len = snprintf(text, size, "%.6f", value);
+	if (scaled_integer(value, stats_decimals, &scaled) == 0)
+		len = format_scaled(scaled, stats_decimals, text, size);
+	else
+		len = snprintf(text, size, "%.*f", stats_decimals, value);
 	if (len < 0 || (size_t)len >= size)
 		return -1;
-	while (len > 0 && text[len - 1] == '0')
-		text[--len] = '\0';
-	if (len > 0 && text[len - 1] == '.')
-		text[--len] = '\0';
+	if (stats_decimals > 0) {
+		while (len > 0 && text[len - 1] == '0')
+			text[--len] = '\0';
+		if (len > 0 && text[len - 1] == '.')
+			text[--len] = '\0';
+	}
 	if (strcmp(text, "-0") == 0)
 		strcpy(text, "0");
 	return 0;

@@ -7,6 +7,9 @@
 
 #include "benchmark.h"
 
+/* Decimals of every number written (--decimals; default 6). */
+extern int stats_decimals;
+
 /* Fixed 6 decimals with trailing zeros dropped ("12.5", "0.333333", "40"); -1 when not finite. */
 int stats_format_number(double value, char *text, size_t size);
 /* Returns JB_EXIT_OK or JB_EXIT_IOERR. */

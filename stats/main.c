@@ -1,7 +1,9 @@
 /* jb-stats: the benchmark statistics of every indicator, from the tidy tables. */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 
+#include "benchmark_write.h"
 #include "exitcode.h"
 #include "msg.h"
 #include "run.h"
@@ -13,7 +15,7 @@
 static void usage(FILE *fp)
 {
 	fprintf(fp,
-		"usage: jb-stats [-c FILE] [--tidy DIR] [-o FILE]\n"
+		"usage: jb-stats [-c FILE] [--tidy DIR] [-o FILE] [--decimals N]\n"
 		"Computes the benchmark of every [indicator] of the configuration: per\n"
 		"municipality and period the value, its Wilson interval, the national value,\n"
 		"quartiles, z-score and funnel limits (see METHODS.md).\n"
@@ -21,7 +23,9 @@ static void usage(FILE *fp)
 		"options:\n"
 		"  -c, --config FILE  configuration (default %s)\n"
 		"  -t, --tidy DIR     folder of the tidy tables <ID>.csv, <ID>.info.csv (default %s)\n"
-		"  -o, --output FILE  the benchmark, written atomically (default %s)\n"
+		"  -o, --output FILE  the benchmark, written atomically (default %s);\n"
+		"                     peers.csv and models.csv go beside it\n"
+		"  -d, --decimals N   decimals of the numbers, 0-17 (default 6)\n"
 		"  -h, --help         this help\n"
 		"\n"
 		"exit status:\n"
@@ -42,15 +46,18 @@ int main(int argc, char **argv)
 		{ "config", required_argument, NULL, 'c' },
 		{ "tidy", required_argument, NULL, 't' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "decimals", required_argument, NULL, 'd' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *config_path = DEFAULT_CONFIG, *tidy_dir = DEFAULT_TIDY;
 	const char *output_path = DEFAULT_OUTPUT;
 	int opt, status;
+	char *end;
+	long decimals;
 
 	jb_set_progname(argv[0]);
-	while ((opt = getopt_long(argc, argv, "c:t:o:h", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "c:t:o:d:h", options, NULL)) != -1) {
 		switch (opt) {
 		case 'c':
 			config_path = optarg;
@@ -60,6 +67,15 @@ int main(int argc, char **argv)
 			break;
 		case 'o':
 			output_path = optarg;
+			break;
+		case 'd':
+			decimals = strtol(optarg, &end, 10);
+			if (*end || end == optarg || decimals < 0 || decimals > 17) {
+				jb_warn("--decimals '%s': expected a whole number from 0 to 17",
+					optarg);
+				return JB_EXIT_USAGE;
+			}
+			stats_decimals = (int)decimals;
 			break;
 		case 'h':
 			usage(stdout);

@@ -1,6 +1,7 @@
 #include "shrinkage.h"
 
 #include <gsl/gsl_cdf.h>
+#include <gsl/gsl_sf_gamma.h>
 #include <math.h>
 
 int stats_beta_prior_moments(const double *x, const double *n, size_t count,
@@ -41,12 +42,50 @@ int stats_beta_prior_moments(const double *x, const double *n, size_t count,
 	return 0;
 }
 
-/* Quantile of Beta(a, b); gsl_cdf_beta_Pinv fails for large a + b, then bisection on the CDF. */
-static double beta_quantile(double probability, double a, double b)
+/*
+ * Newton's method on the CDF from the normal approximation, kept inside a
+ * shrinking bracket; -1 when it does not settle within 40 steps.
+ */
+static int beta_quantile_newton(double probability, double a, double b, double *quantile)
 {
-	double q = gsl_cdf_beta_Pinv(probability, a, b), mean, sd, low, high;
+	double mean = a / (a + b), sd = sqrt(a * b / ((a + b) * (a + b) * (a + b + 1)));
+	double log_beta = gsl_sf_lnbeta(a, b), low = 0, high = 1, q;
 	int i;
 
+	if (a < 2 || b < 2)
+		return -1; /* a density unbounded or flat at an edge: leave it to GSL */
+	q = mean + gsl_cdf_ugaussian_Pinv(probability) * sd;
+	if (!(q > 0 && q < 1))
+		q = mean;
+	for (i = 0; i < 40; i++) {
+		double error = gsl_cdf_beta_P(q, a, b) - probability;
+		double density = exp((a - 1) * log(q) + (b - 1) * log1p(-q) - log_beta), next;
+
+		if (error < 0)
+			low = q;
+		else
+			high = q;
+		next = density > 0 ? q - error / density : (low + high) / 2;
+		if (!(next > low && next < high))
+			next = (low + high) / 2;
+		if (fabs(next - q) <= 1e-14 * q) {
+			*quantile = next;
+			return 0;
+		}
+		q = next;
+	}
+	return -1;
+}
+
+/* Quantile of Beta(a, b): Newton, else gsl_cdf_beta_Pinv, else bisection on the CDF (large a + b). */
+static double beta_quantile(double probability, double a, double b)
+{
+	double q, mean, sd, low, high;
+	int i;
+
+	if (beta_quantile_newton(probability, a, b, &q) == 0)
+		return q;
+	q = gsl_cdf_beta_Pinv(probability, a, b);
 	if (isfinite(q) && q >= 0 && q <= 1)
 		return q;
 	mean = a / (a + b);

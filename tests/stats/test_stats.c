@@ -6,6 +6,7 @@
  * test-writing time (the one-liners are quoted beside them).
  */
 #include <check.h>
+#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
@@ -228,6 +229,41 @@ START_TEST(numbers_have_at_most_six_decimals)
 }
 END_TEST
 
+/* The fast formatter agrees with printf's correctly rounded %.6f on random values */
+START_TEST(fast_number_format_matches_printf)
+{
+	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+	char text[64], expected[64];
+	int i, len;
+
+	gsl_rng_set(rng, 3);
+	for (i = 0; i < 200000; i++) {
+		double scale = pow(10, (int)gsl_rng_uniform_int(rng, 12) - 6);
+		double value = (gsl_rng_uniform(rng) - 0.3) * scale;
+
+		if (i % 4 == 0) /* halves of the last digit, exactly and nearly */
+			value = (double)gsl_rng_uniform_int(rng, 1000000) / 1e6 + 5e-7;
+		len = snprintf(expected, sizeof(expected), "%.6f", value);
+		while (len > 0 && expected[len - 1] == '0')
+			expected[--len] = '\0';
+		if (len > 0 && expected[len - 1] == '.')
+			expected[--len] = '\0';
+		if (strcmp(expected, "-0") == 0)
+			strcpy(expected, "0");
+		ck_assert_int_eq(stats_format_number(value, text, sizeof(text)), 0);
+		ck_assert_msg(strcmp(text, expected) == 0, "%.17g: %s, printf %s", value, text,
+			      expected);
+	}
+	stats_decimals = 0;
+	ck_assert_int_eq(stats_format_number(40, text, sizeof(text)), 0);
+	ck_assert_str_eq(text, "40");
+	ck_assert_int_eq(stats_format_number(2.5, text, sizeof(text)), 0);
+	ck_assert_str_eq(text, "2");
+	stats_decimals = 6;
+	gsl_rng_free(rng);
+}
+END_TEST
+
 /*
  * Garwood intervals: the classic table values (0 -> 0-3.689, 1 -> 0.0253-5.572,
  * 10 -> 4.795-18.39), in full precision by bisection on the Poisson
@@ -343,6 +379,10 @@ START_TEST(beta_posterior_is_the_closed_form)
 	ck_assert_double_eq_tol(mean, 100030.0 / 1000200, TOLERANCE);
 	ck_assert_double_eq_tol(interval.low, mean - Z95 * sqrt(mean * (1 - mean) / 1000201), 1e-6);
 	ck_assert_double_eq_tol(interval.high, mean + Z95 * sqrt(mean * (1 - mean) / 1000201), 1e-6);
+	/* moderate parameters take the Newton path: GSL's own inverse is the reference */
+	ck_assert_int_eq(stats_beta_posterior(20, 180, 37, 412, 0.95, &mean, &interval), 0);
+	ck_assert_double_eq_tol(interval.low, gsl_cdf_beta_Pinv(0.025, 57, 555), 1e-12);
+	ck_assert_double_eq_tol(interval.high, gsl_cdf_beta_Pinv(0.975, 57, 555), 1e-12);
 	ck_assert_int_eq(stats_beta_posterior(0, 1, 0, 1, 0.95, &mean, &interval), -1);
 	ck_assert_int_eq(stats_beta_posterior(1, 1, 2, 1, 0.95, &mean, &interval), -1);
 }
@@ -776,6 +816,7 @@ static Suite *stats_suite(void)
 	tcase_add_test(methods, pooled_national_proportion);
 	tcase_add_test(methods, quartiles_by_hand);
 	tcase_add_test(methods, numbers_have_at_most_six_decimals);
+	tcase_add_test(methods, fast_number_format_matches_printf);
 	tcase_add_test(methods, garwood_matches_the_poisson_tail_sums);
 	tcase_add_test(methods, overdispersion_by_hand);
 	tcase_add_test(methods, change_matches_newcombe_1998_method_10);
