@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -84,25 +85,83 @@ static void remove_stale(const char *out_dir, const char *table_id)
 	closedir(dir);
 }
 
+/* Reads <staging>/partial.csv into cache->resume (nothing when absent or unreadable). */
+static void load_partial(struct jb_cache *cache)
+{
+	char *path = jb_xasprintf("%s/partial.csv", cache->tmp_dir);
+	struct jb_csv_table table;
+	int quiet = jb_quiet, columns[5];
+	size_t row, i;
+	static const char *const names[] = { "file", "url", "bytes", "crc32", "fetched_at" };
+
+	jb_quiet = 1;
+	if (access(path, R_OK) != 0 || jb_csv_load(path, &table) != 0) {
+		jb_quiet = quiet;
+		free(path);
+		return;
+	}
+	jb_quiet = quiet;
+	free(path);
+	for (i = 0; i < 5; i++)
+		columns[i] = jb_csv_column(&table, names[i]);
+	if (columns[0] >= 0 && columns[1] >= 0 && columns[2] >= 0 && columns[3] >= 0 &&
+	    columns[4] >= 0) {
+		cache->resume = jb_xcalloc(table.row_count + 1, sizeof(*cache->resume));
+		for (row = 0; row < table.row_count; row++) {
+			struct jb_manifest_row *r = &cache->resume[cache->resume_count++];
+
+			r->file = jb_xstrdup(jb_csv_cell(&table, row, (size_t)columns[0]));
+			r->url = jb_xstrdup(jb_csv_cell(&table, row, (size_t)columns[1]));
+			r->bytes = (size_t)strtoull(jb_csv_cell(&table, row, (size_t)columns[2]),
+						    NULL, 10);
+			r->crc32 = strtoul(jb_csv_cell(&table, row, (size_t)columns[3]), NULL, 16);
+			snprintf(r->fetched_at, sizeof(r->fetched_at), "%s",
+				 jb_csv_cell(&table, row, (size_t)columns[4]));
+		}
+	}
+	jb_csv_free(&table);
+}
+
 int jb_cache_begin(struct jb_cache *cache, const char *out_dir, const char *table_id)
 {
+	char *lock_path;
+	int status;
+
 	memset(cache, 0, sizeof(*cache));
+	cache->lock_fd = -1;
 	if (jb_mkdirs(out_dir) != 0)
 		return JB_EXIT_CANTCREAT;
 	remove_stale(out_dir, table_id);
 	cache->table_dir = jb_xasprintf("%s/%s", out_dir, table_id);
-	cache->tmp_dir = jb_xasprintf("%s/%s.tmp.%ld", out_dir, table_id, (long)getpid());
-	jb_remove_tree(cache->tmp_dir);
-	if (mkdir(cache->tmp_dir, 0777) != 0) {
-		int status = write_status();
-
+	cache->tmp_dir = jb_xasprintf("%s/%s.partial", out_dir, table_id);
+	if (mkdir(cache->tmp_dir, 0777) != 0 && errno != EEXIST) {
+		status = write_status();
 		jb_warn("%s: cannot create folder:", cache->tmp_dir);
-		free(cache->table_dir);
-		free(cache->tmp_dir);
-		memset(cache, 0, sizeof(*cache));
-		return status;
+		goto fail;
 	}
+	lock_path = jb_xasprintf("%s/.lock", cache->tmp_dir);
+	cache->lock_fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+	free(lock_path);
+	if (cache->lock_fd < 0) {
+		status = write_status();
+		jb_warn("%s: cannot create the lock file:", cache->tmp_dir);
+		goto fail;
+	}
+	if (flock(cache->lock_fd, LOCK_EX | LOCK_NB) != 0) {
+		jb_warn("%s: another jb-fetch is fetching %s", cache->tmp_dir, table_id);
+		status = JB_EXIT_TEMPFAIL;
+		goto fail;
+	}
+	load_partial(cache);
 	return JB_EXIT_OK;
+fail:
+	if (cache->lock_fd >= 0)
+		close(cache->lock_fd);
+	free(cache->table_dir);
+	free(cache->tmp_dir);
+	memset(cache, 0, sizeof(*cache));
+	cache->lock_fd = -1;
+	return status;
 }
 
 int jb_cache_has(const struct jb_cache *cache, const char *file)
@@ -132,66 +191,146 @@ static unsigned long crc32_of(const char *body, size_t len)
 
 static int write_page(const char *path, const char *body, size_t len)
 {
-	FILE *fp = fopen(path, "wb");
 	int status;
 
-	if (!fp) {
-		status = write_status();
-		jb_warn("%s: cannot create:", path);
-		return status;
-	}
-	if ((len && fwrite(body, 1, len, fp) != len) || fflush(fp) != 0 ||
-	    fsync(fileno(fp)) != 0) {
-		status = write_status();
-		jb_warn("%s: write error:", path);
-		fclose(fp);
-		return status == JB_EXIT_CANTCREAT ? JB_EXIT_IOERR : status;
-	}
-	if (fclose(fp) != 0) {
-		jb_warn("%s: write error:", path);
-		return JB_EXIT_IOERR;
-	}
-	return JB_EXIT_OK;
+	if (jb_write_file_atomic(path, body, len) == 0)
+		return JB_EXIT_OK;
+	status = write_status();
+	return status == JB_EXIT_CANTCREAT && errno != EACCES && errno != ENOENT ? JB_EXIT_IOERR
+										 : status;
 }
 
-int jb_cache_add(struct jb_cache *cache, const char *file, const char *url, const char *body,
-		 size_t len, time_t fetched_at)
+static int write_rows(const char *path, const struct jb_manifest_row *rows, size_t count);
+
+static int add_row(struct jb_cache *cache, long order, const char *file, const char *url,
+		   size_t len, unsigned long crc, const char *fetched_at)
 {
 	struct jb_manifest_row *row;
-	char *path = jb_xasprintf("%s/%s", cache->tmp_dir, file);
+	char *path;
+	size_t i;
+	int status;
+
+	for (i = 0; i < cache->row_count; i++)
+		if (strcmp(cache->rows[i].file, file) == 0)
+			break;
+	if (i == cache->row_count) {
+		jb_grow((void **)&cache->rows, &cache->row_capacity, cache->row_count + 1,
+			sizeof(*cache->rows));
+		row = &cache->rows[cache->row_count++];
+		row->file = jb_xstrdup(file);
+	} else {
+		row = &cache->rows[i];
+		free(row->url);
+	}
+	row->url = jb_xstrdup(url);
+	row->bytes = len;
+	row->crc32 = crc;
+	row->order = order;
+	snprintf(row->fetched_at, sizeof(row->fetched_at), "%s", fetched_at);
+	path = jb_xasprintf("%s/partial.csv", cache->tmp_dir);
+	status = write_rows(path, cache->rows, cache->row_count);
+	free(path);
+	return status;
+}
+
+int jb_cache_add_at(struct jb_cache *cache, long order, const char *file, const char *url,
+		    const char *body, size_t len, time_t fetched_at)
+{
+	char *path = jb_xasprintf("%s/%s", cache->tmp_dir, file), when[32];
 	int status = write_page(path, body, len);
 
 	free(path);
 	if (status != JB_EXIT_OK)
 		return status;
-	jb_grow((void **)&cache->rows, &cache->row_capacity, cache->row_count + 1,
-		sizeof(*cache->rows));
-	row = &cache->rows[cache->row_count++];
-	row->file = jb_xstrdup(file);
-	row->url = jb_xstrdup(url);
-	row->bytes = len;
-	row->crc32 = crc32_of(body, len);
-	jb_iso8601_utc(fetched_at, row->fetched_at, sizeof(row->fetched_at));
-	return JB_EXIT_OK;
+	jb_iso8601_utc(fetched_at, when, sizeof(when));
+	return add_row(cache, order, file, url, len, crc32_of(body, len), when);
 }
 
-static int write_manifest(const struct jb_cache *cache)
+int jb_cache_add(struct jb_cache *cache, const char *file, const char *url, const char *body,
+		 size_t len, time_t fetched_at)
+{
+	return jb_cache_add_at(cache, (long)cache->row_count, file, url, body, len, fetched_at);
+}
+
+/* The path and query of a URL: what is left after scheme://host[:port]. */
+static const char *path_of(const char *url)
+{
+	const char *scheme_end = strstr(url, "://");
+	const char *slash;
+
+	if (!scheme_end)
+		return url;
+	slash = strchr(scheme_end + 3, '/');
+	return slash ? slash : "";
+}
+
+int jb_cache_resumable(struct jb_cache *cache, const char *file, const char *url, char **body,
+		       size_t *len, char *fetched_at, size_t fetched_size)
+{
+	size_t i;
+
+	for (i = 0; i < cache->resume_count; i++) {
+		const struct jb_manifest_row *row = &cache->resume[i];
+		char *path;
+		int quiet = jb_quiet, read;
+
+		if (strcmp(row->file, file) != 0 || strcmp(path_of(row->url), path_of(url)) != 0)
+			continue;
+		path = jb_xasprintf("%s/%s", cache->tmp_dir, file);
+		jb_quiet = 1;
+		read = jb_read_file(path, body, len) == 0;
+		jb_quiet = quiet;
+		free(path);
+		if (!read)
+			return 0;
+		if (*len != row->bytes || crc32_of(*body, *len) != row->crc32) {
+			free(*body);
+			*body = NULL;
+			return 0;
+		}
+		snprintf(fetched_at, fetched_size, "%s", row->fetched_at);
+		return 1;
+	}
+	return 0;
+}
+
+int jb_cache_add_resumed(struct jb_cache *cache, long order, const char *file, const char *url,
+			 const char *body, size_t len, const char *fetched_at)
+{
+	return add_row(cache, order, file, url, len, crc32_of(body, len), fetched_at);
+}
+
+static void free_row_list(struct jb_manifest_row *rows, size_t count)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++) {
+		free(rows[i].file);
+		free(rows[i].url);
+	}
+	free(rows);
+}
+
+void jb_cache_forget_resume(struct jb_cache *cache)
+{
+	free_row_list(cache->resume, cache->resume_count);
+	cache->resume = NULL;
+	cache->resume_count = 0;
+}
+
+static int write_rows(const char *path, const struct jb_manifest_row *rows, size_t count)
 {
 	static const char *const header[] = { "file", "url", "bytes", "crc32", "fetched_at" };
-	char *path = jb_xasprintf("%s/manifest.csv", cache->tmp_dir);
 	struct jb_atomic file;
 	size_t i;
 	int status;
 
-	if (jb_atomic_open(&file, path) != 0) {
-		free(path);
+	if (jb_atomic_open(&file, path) != 0)
 		return JB_EXIT_CANTCREAT;
-	}
-	free(path);
 	if (jb_csv_write_row(file.fp, header, 5) != 0)
 		goto fail;
-	for (i = 0; i < cache->row_count; i++) {
-		const struct jb_manifest_row *row = &cache->rows[i];
+	for (i = 0; i < count; i++) {
+		const struct jb_manifest_row *row = &rows[i];
 		char bytes[32], crc[16];
 		const char *fields[5];
 
@@ -213,6 +352,49 @@ fail:
 	return status == JB_EXIT_CANTCREAT ? JB_EXIT_IOERR : status;
 }
 
+static int by_order(const void *a, const void *b)
+{
+	const struct jb_manifest_row *x = a, *y = b;
+
+	if (x->order != y->order)
+		return x->order < y->order ? -1 : 1;
+	return strcmp(x->file, y->file);
+}
+
+/* Removes from the staging folder what is not a row of this run (pages of an older run). */
+static void prune(const struct jb_cache *cache)
+{
+	DIR *dir = opendir(cache->tmp_dir);
+	struct dirent *entry;
+
+	if (!dir)
+		return;
+	while ((entry = readdir(dir)) != NULL) {
+		char *path;
+
+		if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0 ||
+		    strcmp(entry->d_name, "manifest.csv") == 0 || jb_cache_has(cache, entry->d_name))
+			continue;
+		path = jb_xasprintf("%s/%s", cache->tmp_dir, entry->d_name);
+		jb_remove_tree(path);
+		free(path);
+	}
+	closedir(dir);
+}
+
+static int write_manifest(struct jb_cache *cache)
+{
+	char *path = jb_xasprintf("%s/manifest.csv", cache->tmp_dir);
+	int status;
+
+	qsort(cache->rows, cache->row_count, sizeof(*cache->rows), by_order);
+	status = write_rows(path, cache->rows, cache->row_count);
+	free(path);
+	if (status == JB_EXIT_OK)
+		prune(cache);
+	return status;
+}
+
 static void sync_folder(const char *path)
 {
 	int fd = open(path, O_RDONLY | O_DIRECTORY);
@@ -223,23 +405,16 @@ static void sync_folder(const char *path)
 	}
 }
 
-static void free_rows(struct jb_cache *cache)
-{
-	size_t i;
-
-	for (i = 0; i < cache->row_count; i++) {
-		free(cache->rows[i].file);
-		free(cache->rows[i].url);
-	}
-	free(cache->rows);
-}
-
 static void release(struct jb_cache *cache)
 {
-	free_rows(cache);
+	free_row_list(cache->rows, cache->row_count);
+	free_row_list(cache->resume, cache->resume_count);
+	if (cache->lock_fd >= 0)
+		close(cache->lock_fd);
 	free(cache->table_dir);
 	free(cache->tmp_dir);
 	memset(cache, 0, sizeof(*cache));
+	cache->lock_fd = -1;
 }
 
 int jb_cache_commit(struct jb_cache *cache)
@@ -278,6 +453,20 @@ fail:
 }
 
 void jb_cache_abort(struct jb_cache *cache)
+{
+	char *path;
+
+	if (cache->tmp_dir && cache->row_count == 0 && cache->resume_count == 0) {
+		jb_remove_tree(cache->tmp_dir); /* nothing worth resuming */
+	} else if (cache->tmp_dir) {
+		path = jb_xasprintf("%s/manifest.csv", cache->tmp_dir);
+		unlink(path);
+		free(path);
+	}
+	release(cache);
+}
+
+void jb_cache_discard(struct jb_cache *cache)
 {
 	if (cache->tmp_dir)
 		jb_remove_tree(cache->tmp_dir);

@@ -1,21 +1,22 @@
-/* jb_fetch_tables: one transport for the whole run, then table after table. */
+/* jb_fetch_tables: every table at once over one engine, then their statuses in order. */
 #include <curl/curl.h>
 #include <libxml/parser.h>
-#include <time.h>
-#include <unistd.h>
 
+#include "engine.h"
 #include "exitcode.h"
 #include "fetch.h"
 #include "msg.h"
 #include "table_fetch.h"
+#include "xalloc.h"
 
 int jb_fetch_tables(const struct jb_config *config, const struct jb_fetch_settings *settings,
 		    char *const *table_ids, size_t count)
 {
-	struct jb_transport transport = { 0 };
+	struct jb_transport local = { 0 };
 	struct jb_progress progress;
 	struct jb_fetch_run run;
-	int status, first_failure = JB_EXIT_OK;
+	struct jb_table_job **jobs;
+	int status = JB_EXIT_OK, first_failure = JB_EXIT_OK, engine_status;
 	size_t i;
 
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
@@ -23,23 +24,37 @@ int jb_fetch_tables(const struct jb_config *config, const struct jb_fetch_settin
 		return JB_EXIT_SOFTWARE;
 	}
 	xmlInitParser();
-	status = settings->local_dir ? jb_transport_local_open(&transport, settings->local_dir)
-				     : jb_transport_http_open(&transport, settings);
-	if (status != JB_EXIT_OK)
-		goto done;
+	if (settings->local_dir)
+		jb_transport_local_open(&local, settings->local_dir);
 	jb_progress_init(&progress, settings->verbosity);
 	run.settings = settings;
-	run.transport = &transport;
 	run.progress = &progress;
-	run.random_state = (unsigned)time(NULL) ^ (unsigned)getpid();
+	run.local = settings->local_dir != NULL;
+	run.engine = jb_engine_new(settings, run.local ? &local : NULL, &progress);
+	if (!run.engine) {
+		status = JB_EXIT_SOFTWARE;
+		goto done;
+	}
+	jobs = jb_xcalloc(count, sizeof(*jobs));
 	for (i = 0; i < count; i++) {
-		status = jb_fetch_table(&run, config, table_ids[i]);
+		status = jb_table_job_start(&run, config, table_ids[i], &jobs[i]);
 		if (status != JB_EXIT_OK && first_failure == JB_EXIT_OK)
 			first_failure = status;
 	}
-	status = first_failure;
-	transport.close(&transport);
+	engine_status = jb_engine_run(run.engine);
+	for (i = 0; i < count; i++) {
+		if (!jobs[i])
+			continue;
+		status = jb_table_job_end(jobs[i]);
+		if (status != JB_EXIT_OK && first_failure == JB_EXIT_OK)
+			first_failure = status;
+	}
+	free(jobs);
+	jb_engine_free(run.engine);
+	status = first_failure != JB_EXIT_OK ? first_failure : engine_status;
 done:
+	if (run.local)
+		local.close(&local);
 	xmlCleanupParser();
 	curl_global_cleanup();
 	return status;

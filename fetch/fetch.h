@@ -26,6 +26,7 @@ struct jb_fetch_settings {
 	const char *out_dir;     /* -o */
 	enum jb_verbosity verbosity;
 	int force;               /* --force: fetch even when TableInfos is unchanged */
+	const char *data_set;    /* --data-set: instead of TypedDataSet (v4: Observations) */
 };
 
 /* Fills settings from config, base_option (--base) and CBS_BASE; 78 with file:line when bad. */

@@ -1,4 +1,5 @@
 /* jb-fetch: downloads CBS OData tables into the raw cache. */
+#include <ctype.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,9 +16,12 @@ static void usage(FILE *fp)
 	fprintf(fp,
 		"usage: jb-fetch [-c FILE] -o DIR [--local DIR | --base URL] [-q|-v] [-f] TABLE_ID...\n"
 		"Downloads each table (TableInfos, DataProperties, its dimensions and every\n"
-		"TypedDataSet page) from CBS OData into DIR/TABLE_ID/ with a manifest.csv.\n"
+		"TypedDataSet page) from CBS OData into DIR/TABLE_ID/ with a manifest.csv,\n"
+		"all tables at once, at most [fetch] max_per_host transfers per host.\n"
 		"A table's folder is replaced only when every page arrived and checked out;\n"
-		"a table whose TableInfos Modified equals the cached one is kept (not --local).\n"
+		"pages of a run that did not finish stay in DIR/TABLE_ID.partial/ and are\n"
+		"reused by the next run; a table whose TableInfos Modified equals the cached\n"
+		"one is kept (not --local).  [table] format = atom (default), json or v4.\n"
 		"\n"
 		"options:\n"
 		"  -c, --config FILE  configuration (default %s)\n"
@@ -25,6 +29,8 @@ static void usage(FILE *fp)
 		"      --base URL     scheme and host of CBS (default: CBS_BASE, then [fetch] base)\n"
 		"      --local DIR    read responses from DIR/TABLE_ID/ (the snapshot layout), no network\n"
 		"  -f, --force        fetch every page even when TableInfos is unchanged\n"
+		"      --data-set SET the data entity set instead of TypedDataSet (v4: Observations),\n"
+		"                     for instance UntypedDataSet\n"
 		"  -q, --quiet        errors only\n"
 		"  -v, --verbose      one line per page\n"
 		"  -h, --help         this help\n"
@@ -40,6 +46,16 @@ static void usage(FILE *fp)
 		DEFAULT_CONFIG);
 }
 
+static int valid_set(const char *name)
+{
+	size_t i;
+
+	for (i = 0; name[i]; i++)
+		if (!isalnum((unsigned char)name[i]) && name[i] != '_')
+			return 0;
+	return i > 0 && i < 64;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -48,12 +64,14 @@ int main(int argc, char **argv)
 		{ "base", required_argument, NULL, 'B' },
 		{ "local", required_argument, NULL, 'L' },
 		{ "force", no_argument, NULL, 'f' },
+		{ "data-set", required_argument, NULL, 'D' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *config_path = DEFAULT_CONFIG, *out_dir = NULL, *base = NULL, *local = NULL;
+	const char *data_set = NULL;
 	enum jb_verbosity verbosity = JB_NORMAL;
 	struct jb_fetch_settings settings;
 	struct jb_config config;
@@ -76,6 +94,13 @@ int main(int argc, char **argv)
 			break;
 		case 'f':
 			force = 1;
+			break;
+		case 'D':
+			if (!valid_set(optarg)) {
+				jb_warn("--data-set '%s' is not an entity set name", optarg);
+				return JB_EXIT_USAGE;
+			}
+			data_set = optarg;
 			break;
 		case 'q':
 			verbosity = JB_QUIET;
@@ -109,6 +134,7 @@ int main(int argc, char **argv)
 		settings.local_dir = local;
 		settings.verbosity = verbosity;
 		settings.force = force;
+		settings.data_set = data_set;
 		status = jb_fetch_tables(&config, &settings, argv + optind, (size_t)(argc - optind));
 		jb_fetch_settings_free(&settings);
 	}

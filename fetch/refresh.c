@@ -8,6 +8,7 @@
 #include "csvio.h"
 #include "msg.h"
 #include "page_check.h"
+#include "wire.h"
 #include "xalloc.h"
 
 /* The path and query of a URL: what is left after scheme://host[:port]. */
@@ -39,22 +40,26 @@ static int same_but_padding(const char *a, const char *b)
 	}
 }
 
-static int cached_modified_equals(const char *table_dir, const char *modified)
+static int cached_modified_equals(const char *table_dir, enum jb_wire wire, const char *file,
+				  const char *modified)
 {
-	char *path = jb_xasprintf("%s/TableInfos.xml", table_dir), *body, why[300];
+	char *path = jb_xasprintf("%s/%s", table_dir, file), *body, why[300];
+	char *entity_set = jb_xstrndup(file, strcspn(file, "."));
 	struct jb_page_info info;
 	size_t len;
 	int same = 0;
 
 	if (access(path, R_OK) != 0 || jb_read_file(path, &body, &len) != 0) {
 		free(path);
+		free(entity_set);
 		return 0;
 	}
 	free(path);
-	if (jb_page_check(body, len, "TableInfos", &info, why, sizeof(why)) == 0) {
+	if (jb_wire_check(wire, body, len, entity_set, &info, why, sizeof(why)) == 0) {
 		same = info.modified && strcmp(info.modified, modified) == 0;
 		jb_page_info_free(&info);
 	}
+	free(entity_set);
 	free(body);
 	return same;
 }
@@ -74,15 +79,15 @@ static int manifest_has(const struct jb_csv_table *manifest, const char *file, c
 	return 0;
 }
 
-int jb_cache_current(const char *table_dir, const char *modified, char *const *files,
-		     char *const *urls, size_t count)
+int jb_cache_current(const char *table_dir, enum jb_wire wire, const char *modified,
+		     char *const *files, char *const *urls, size_t count)
 {
 	struct jb_csv_table manifest;
 	char *path;
 	int quiet = jb_quiet, current = 1;
 	size_t i;
 
-	if (!modified || !*modified || !cached_modified_equals(table_dir, modified))
+	if (!modified || !*modified || !cached_modified_equals(table_dir, wire, files[0], modified))
 		return 0;
 	path = jb_xasprintf("%s/manifest.csv", table_dir);
 	jb_quiet = 1;

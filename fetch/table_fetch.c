@@ -1,20 +1,31 @@
-/* The walk over one table: metadata, dimensions, then every data page. */
+/*
+ * The walk over one table in three steps: TableInfos (is the cache
+ * current?), then DataProperties and the dimensions at once, then the data
+ * set (its $filter padded to the dimensions' key width).
+ */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "atomic.h"
 #include "cache.h"
+#include "chain.h"
 #include "exitcode.h"
+#include "filter.h"
 #include "msg.h"
 #include "odata.h"
-#include "filter.h"
 #include "refresh.h"
 #include "table_fetch.h"
 #include "url.h"
 #include "xalloc.h"
 
 #define DEFAULT_CATALOG "ODataFeed"
+#define DEFAULT_V4_CATALOG "CBS"
+#define CBS_V3_BASE "https://opendata.cbs.nl"
+#define CBS_V4_BASE "https://odata4.cbs.nl"
+/* manifest order: entity set i's pages are i * ORDER_STEP + page */
+#define ORDER_STEP 1000000L
 
 time_t jb_fetch_time(void)
 {
@@ -42,162 +53,25 @@ static int valid_name(const char *name)
 	return 1;
 }
 
-/* The cache file of a page URL of table_id/entity_set; NULL (with why) otherwise. */
-static char *page_file(const char *url, const char *table_id, const char *entity_set)
-{
-	struct jb_odata_ref ref;
-
-	if (jb_odata_parse_url(url, &ref) != 0 || strcmp(ref.table_id, table_id) != 0 ||
-	    strcmp(ref.entity_set, entity_set) != 0)
-		return NULL;
-	return jb_odata_file_name(&ref, "xml");
-}
-
-/* Every page of one entity set, following next links, into the cache. */
-static int fetch_entity_set(struct jb_fetch_run *run, struct jb_cache *cache,
-			    const char *table_id, const char *entity_set, const char *first_url,
-			    char **modified, size_t *key_width)
-{
-	struct jb_response response = { 0 };
-	struct jb_page_info info;
-	char *url = jb_xstrdup(first_url), *file = NULL, *next;
-	int status = JB_EXIT_OK;
-
-	for (;;) {
-		file = page_file(url, table_id, entity_set);
-		if (!file) {
-			jb_progress_break(run->progress);
-			jb_warn("%s: next link leaves %s/%s", url, table_id, entity_set);
-			status = JB_EXIT_DATAERR;
-			break;
-		}
-		if (jb_cache_has(cache, file)) {
-			jb_progress_break(run->progress);
-			jb_warn("%s: next link repeats an earlier page (%s)", url, file);
-			status = JB_EXIT_DATAERR;
-			break;
-		}
-		status = jb_fetch_page(run, url, entity_set, &response, &info);
-		if (status != JB_EXIT_OK)
-			break;
-		status = jb_cache_add(cache, file, url, response.body, response.body_len,
-				      jb_fetch_time());
-		if (status == JB_EXIT_OK)
-			jb_progress_page(run->progress, file, response.body_len);
-		jb_response_clear(&response);
-		if (key_width && info.key_width > *key_width)
-			*key_width = info.key_width;
-		if (modified && !*modified && info.modified) {
-			*modified = info.modified;
-			info.modified = NULL;
-		}
-		if (status != JB_EXIT_OK || !info.next_href) {
-			jb_page_info_free(&info);
-			break;
-		}
-		if (jb_url_resolve_next(info.next_href, info.xml_base, url, run->settings->base,
-					&next) != 0) {
-			jb_progress_break(run->progress);
-			jb_warn("%s: next link '%s' is not a URL", url, info.next_href);
-			jb_page_info_free(&info);
-			status = JB_EXIT_DATAERR;
-			break;
-		}
-		jb_page_info_free(&info);
-		free(file);
-		file = NULL;
-		free(url);
-		url = next;
-	}
-	jb_response_clear(&response);
-	free(file);
-	free(url);
-	return status;
-}
-
-struct table_plan {
-	const char *catalog;
-	const char *filter, *select;
+struct jb_table_job {
+	struct jb_fetch_run *run;
+	char *table_id;
+	char *base;                /* where this table's requests go */
+	const char *catalog, *filter, *select;
+	enum jb_wire wire;
 	char **dimensions;
 	size_t dimension_count;
+	char **sets;               /* entity sets in plan order, the data set last */
+	size_t set_count;
+	char **urls, **files;      /* first URL and file of each */
+	struct jb_chain *chains;
+	size_t pending;            /* chains running */
+	struct jb_cache cache;
+	int cache_open;
+	char *resume_modified;     /* Modified of an unfinished run's TableInfos */
+	struct jb_table_progress progress;
+	int status, unchanged, ended;
 };
-
-/* Reads and checks the [table] section of table_id; returns 0 or an exit status. */
-static int plan_table(const struct jb_config *config, const char *table_id,
-		      struct table_plan *plan)
-{
-	const char *name = jb_config_table_get(config, table_id, NULL);
-	const char *format;
-	char *section;
-	size_t i;
-
-	memset(plan, 0, sizeof(*plan));
-	if (!name) {
-		jb_warn("%s: no [table] with id = %s", config->path, table_id);
-		return JB_EXIT_USAGE;
-	}
-	section = jb_config_section_name("table", name);
-	plan->catalog = jb_config_get(config, section, "catalog");
-	if (!plan->catalog || !*plan->catalog)
-		plan->catalog = DEFAULT_CATALOG;
-	format = jb_config_get(config, section, "format");
-	plan->filter = jb_config_get(config, section, "filter");
-	plan->select = jb_config_get(config, section, "select");
-	plan->dimension_count =
-		jb_config_words(jb_config_get(config, section, "dimensions"), &plan->dimensions);
-	if (!valid_name(plan->catalog)) {
-		jb_warn("%s:%u: [%s] catalog = '%s' is not a service name", config->path,
-			jb_config_line(config, section, "catalog"), section, plan->catalog);
-		goto fail;
-	}
-	if (format && strcmp(format, "atom") != 0) {
-		jb_warn("%s:%u: [%s] format = %s: jb-fetch reads Atom feeds only", config->path,
-			jb_config_line(config, section, "format"), section, format);
-		goto fail;
-	}
-	for (i = 0; i < plan->dimension_count; i++)
-		if (!valid_name(plan->dimensions[i])) {
-			jb_warn("%s:%u: [%s] dimensions: '%s' is not an entity set name",
-				config->path, jb_config_line(config, section, "dimensions"),
-				section, plan->dimensions[i]);
-			goto fail;
-		}
-	free(section);
-	return JB_EXIT_OK;
-fail:
-	free(section);
-	jb_config_words_free(plan->dimensions, plan->dimension_count);
-	memset(plan, 0, sizeof(*plan));
-	return JB_EXIT_CONFIG;
-}
-
-/* The first URL of each entity set of the plan, and its file; the caller frees both. */
-static int plan_urls(const struct jb_fetch_run *run, const char *table_id,
-		     const struct table_plan *plan, char ***urls, char ***files, size_t *count)
-{
-	size_t i;
-
-	*count = plan->dimension_count + 3;
-	*urls = jb_xcalloc(*count, sizeof(**urls));
-	*files = jb_xcalloc(*count, sizeof(**files));
-	for (i = 0; i < *count; i++) {
-		const char *entity_set = i == 0 ? "TableInfos"
-					 : i == 1 ? "DataProperties"
-					 : i < *count - 1 ? plan->dimensions[i - 2]
-							  : "TypedDataSet";
-		int data = i == *count - 1;
-
-		(*urls)[i] = jb_url_entity_set(run->settings->base, plan->catalog, table_id,
-					       entity_set, data ? plan->filter : NULL,
-					       data ? plan->select : NULL);
-		(*files)[i] = jb_xasprintf("%s.xml", entity_set);
-		if (!(*urls)[i]) {
-			jb_warn("%s: cannot build the URL of %s", table_id, entity_set);
-			return JB_EXIT_SOFTWARE;
-		}
-	}
-	return JB_EXIT_OK;
-}
 
 static void free_list(char **items, size_t count)
 {
@@ -208,87 +82,337 @@ static void free_list(char **items, size_t count)
 	free(items);
 }
 
-/*
- * Fetches every entity set of the plan into cache.  *unchanged is set when
- * TableInfos shows that the cached table is current (nothing more fetched).
- */
-static int fetch_plan(struct jb_fetch_run *run, struct jb_cache *cache, const char *table_id,
-		      const struct table_plan *plan, int *unchanged)
+/* Reads and checks the [table] section of table_id; returns 0 or an exit status. */
+static int plan_table(const struct jb_config *config, struct jb_table_job *job)
 {
-	char **urls = NULL, **files = NULL, *modified = NULL;
-	char *padded_filter = plan->filter && *plan->filter ? jb_xstrdup(plan->filter) : NULL;
-	size_t count = 0, i;
-	int status = plan_urls(run, table_id, plan, &urls, &files, &count);
+	const char *name = jb_config_table_get(config, job->table_id, NULL);
+	const char *format;
+	char *section;
+	size_t i;
 
-	*unchanged = 0;
-	for (i = 0; i < count && status == JB_EXIT_OK; i++) {
-		const char *entity_set = files[i];
-		char *name = jb_xstrndup(entity_set, strlen(entity_set) - 4);
-		size_t key_width = 0;
-
-		status = fetch_entity_set(run, cache, table_id, name, urls[i],
-					  i == 0 ? &modified : NULL, &key_width);
-		if (i >= 2 && i < count - 1 && key_width > 0 && padded_filter) {
-			char *padded = jb_filter_pad(padded_filter, name, key_width);
-
-			free(padded_filter);
-			padded_filter = padded;
-		}
-		free(name);
-		if (i == count - 2 && status == JB_EXIT_OK && padded_filter &&
-		    strcmp(padded_filter, plan->filter) != 0) {
-			char *data_url = jb_url_entity_set(run->settings->base, plan->catalog,
-							   table_id, "TypedDataSet", padded_filter,
-							   plan->select);
-
-			if (!data_url) {
-				status = JB_EXIT_SOFTWARE;
-				break;
-			}
-			free(urls[count - 1]);
-			urls[count - 1] = data_url;
-		}
-		if (i == 0 && status == JB_EXIT_OK && !run->transport->local &&
-		    !run->settings->force &&
-		    jb_cache_current(cache->table_dir, modified, files, urls, count)) {
-			*unchanged = 1;
-			break;
-		}
+	if (!name) {
+		jb_warn("%s: no [table] with id = %s", config->path, job->table_id);
+		return JB_EXIT_USAGE;
 	}
-	free(modified);
-	free(padded_filter);
-	free_list(urls, count);
-	free_list(files, count);
-	return status;
+	section = jb_config_section_name("table", name);
+	format = jb_config_get(config, section, "format");
+	job->catalog = jb_config_get(config, section, "catalog");
+	job->filter = jb_config_get(config, section, "filter");
+	job->select = jb_config_get(config, section, "select");
+	job->dimension_count =
+		jb_config_words(jb_config_get(config, section, "dimensions"), &job->dimensions);
+	if (jb_wire_parse(format, &job->wire) != 0) {
+		jb_warn("%s:%u: [%s] format = %s: expected atom, json or v4", config->path,
+			jb_config_line(config, section, "format"), section, format);
+		goto fail;
+	}
+	if (!job->catalog || !*job->catalog)
+		job->catalog = job->wire == JB_WIRE_V4 ? DEFAULT_V4_CATALOG : DEFAULT_CATALOG;
+	if (!valid_name(job->catalog)) {
+		jb_warn("%s:%u: [%s] catalog = '%s' is not a service name", config->path,
+			jb_config_line(config, section, "catalog"), section, job->catalog);
+		goto fail;
+	}
+	for (i = 0; i < job->dimension_count; i++)
+		if (!valid_name(job->dimensions[i])) {
+			jb_warn("%s:%u: [%s] dimensions: '%s' is not an entity set name",
+				config->path, jb_config_line(config, section, "dimensions"),
+				section, job->dimensions[i]);
+			goto fail;
+		}
+	free(section);
+	return JB_EXIT_OK;
+fail:
+	free(section);
+	return JB_EXIT_CONFIG;
 }
 
-int jb_fetch_table(struct jb_fetch_run *run, const struct jb_config *config,
-		   const char *table_id)
+/* The entity sets in plan order: metadata, dimensions, the data set. */
+static void plan_sets(struct jb_table_job *job)
 {
-	struct table_plan plan;
-	struct jb_cache cache;
-	int status, unchanged = 0;
+	const char *data = job->run->settings->data_set;
+	size_t i, n = 0;
 
+	job->sets = jb_xcalloc(job->dimension_count + 4, sizeof(*job->sets));
+	if (job->wire == JB_WIRE_V4) {
+		job->sets[n++] = jb_xstrdup("Properties");
+		job->sets[n++] = jb_xstrdup("Dimensions");
+		job->sets[n++] = jb_xstrdup("MeasureCodes");
+		for (i = 0; i < job->dimension_count; i++)
+			job->sets[n++] = jb_xasprintf("%sCodes", job->dimensions[i]);
+	} else {
+		job->sets[n++] = jb_xstrdup("TableInfos");
+		job->sets[n++] = jb_xstrdup("DataProperties");
+		for (i = 0; i < job->dimension_count; i++)
+			job->sets[n++] = jb_xstrdup(job->dimensions[i]);
+	}
+	job->sets[n++] = jb_xstrdup(data ? data : job->wire == JB_WIRE_V4 ? "Observations"
+									   : "TypedDataSet");
+	job->set_count = n;
+}
+
+/* The URL of an entity set (filter and select on the data set only); NULL when it cannot be built. */
+static char *set_url(const struct jb_table_job *job, size_t index, const char *filter)
+{
+	int data = index == job->set_count - 1;
+	const char *set = job->sets[index];
+	char *url, *with_format;
+
+	if (job->wire == JB_WIRE_V4) {
+		char *base = jb_xasprintf("%s/%s", job->base, job->catalog);
+
+		/* v4 has no /odata/ segment: build the v3 form on a fake catalog, then drop it */
+		url = jb_url_entity_set(base, "", job->table_id, set, data ? filter : NULL,
+					data ? job->select : NULL);
+		free(base);
+		if (url) {
+			char *odata = strstr(url, "//odata/");
+
+			if (odata)
+				memmove(odata, odata + 7, strlen(odata + 7) + 1);
+		}
+		return url;
+	}
+	url = jb_url_entity_set(job->base, job->catalog, job->table_id, set,
+				data ? filter : NULL, data ? job->select : NULL);
+	if (!url || job->wire == JB_WIRE_ATOM)
+		return url;
+	with_format = jb_xasprintf("%s%c$format=json", url, strchr(url, '?') ? '&' : '?');
+	free(url);
+	return with_format;
+}
+
+static int plan_urls(struct jb_table_job *job)
+{
+	size_t i;
+
+	job->urls = jb_xcalloc(job->set_count, sizeof(*job->urls));
+	job->files = jb_xcalloc(job->set_count, sizeof(*job->files));
+	for (i = 0; i < job->set_count; i++) {
+		job->urls[i] = set_url(job, i, job->filter);
+		job->files[i] = jb_xasprintf("%s.%s", job->sets[i], jb_wire_extension(job->wire));
+		if (!job->urls[i]) {
+			jb_warn("%s: cannot build the URL of %s", job->table_id, job->sets[i]);
+			return JB_EXIT_SOFTWARE;
+		}
+	}
+	return JB_EXIT_OK;
+}
+
+static void chain_finished(void *context, struct jb_chain *chain);
+
+static void start_chain(struct jb_table_job *job, size_t index)
+{
+	struct jb_chain *chain = &job->chains[index];
+	const struct jb_fetch_settings *settings = job->run->settings;
+
+	chain->engine = job->run->engine;
+	chain->cache = &job->cache;
+	chain->progress = job->run->progress;
+	chain->table_progress = &job->progress;
+	chain->base = job->base;
+	chain->table_id = job->table_id;
+	chain->entity_set = jb_xstrdup(job->sets[index]);
+	chain->wire = job->wire;
+	chain->order = (long)index * ORDER_STEP;
+	chain->depth = job->run->local ? 0 : (size_t)settings->max_per_host - 1;
+	chain->may_resume = index > 0;
+	chain->local = job->run->local;
+	chain->finished = chain_finished;
+	chain->context = job;
+	job->pending++;
+	jb_chain_start(chain, job->urls[index]);
+}
+
+static void end_table(struct jb_table_job *job, int status)
+{
+	size_t i;
+
+	if (job->ended)
+		return;
+	job->ended = 1;
+	job->status = status;
+	for (i = 0; i < job->set_count; i++)
+		jb_chain_cancel(&job->chains[i]);
+	job->cache_open = 0;
+	if (job->unchanged) {
+		jb_cache_discard(&job->cache);
+		jb_progress_unchanged(job->run->progress, &job->progress);
+		return;
+	}
+	if (status == JB_EXIT_OK)
+		job->status = status = jb_cache_commit(&job->cache);
+	else
+		jb_cache_abort(&job->cache);
+	jb_progress_done(job->run->progress, &job->progress, status == JB_EXIT_OK);
+}
+
+/* TableInfos is in: keep a current cache, forget an unfinished run of an older table. */
+static void after_info(struct jb_table_job *job, const char *modified)
+{
+	size_t i;
+
+	if (!modified || !job->resume_modified || strcmp(modified, job->resume_modified) != 0 ||
+	    job->run->settings->force)
+		jb_cache_forget_resume(&job->cache);
+	if (!job->run->local && !job->run->settings->force &&
+	    jb_cache_current(job->cache.table_dir, job->wire, modified, job->files, job->urls,
+			     job->set_count)) {
+		job->unchanged = 1;
+		end_table(job, JB_EXIT_OK);
+		return;
+	}
+	if (job->set_count == 2) {
+		start_chain(job, 1);
+		return;
+	}
+	for (i = 1; i < job->set_count - 1; i++)
+		start_chain(job, i);
+}
+
+/* The dimensions are in: the data set's URL with padded $filter keys. */
+static void before_data(struct jb_table_job *job)
+{
+	size_t data = job->set_count - 1, i;
+	char *filter;
+
+	if (job->filter && *job->filter && job->wire != JB_WIRE_V4) {
+		filter = jb_xstrdup(job->filter);
+		for (i = 1; i < data; i++) {
+			char *padded;
+
+			if (job->chains[i].key_width == 0)
+				continue;
+			padded = jb_filter_pad(filter, job->sets[i], job->chains[i].key_width);
+			free(filter);
+			filter = padded;
+		}
+		free(job->urls[data]);
+		job->urls[data] = set_url(job, data, filter);
+		free(filter);
+		if (!job->urls[data]) {
+			jb_warn("%s: cannot build the URL of %s", job->table_id, job->sets[data]);
+			end_table(job, JB_EXIT_SOFTWARE);
+			return;
+		}
+	}
+	start_chain(job, data);
+}
+
+static void chain_finished(void *context, struct jb_chain *chain)
+{
+	struct jb_table_job *job = context;
+	size_t index = (size_t)(chain - job->chains), i;
+
+	job->pending--;
+	if (job->ended)
+		return;
+	if (chain->status != JB_EXIT_OK) {
+		end_table(job, chain->status);
+		return;
+	}
+	if (index == 0) {
+		after_info(job, chain->modified);
+		return;
+	}
+	if (index == job->set_count - 1) {
+		end_table(job, JB_EXIT_OK);
+		return;
+	}
+	for (i = 1; i < job->set_count - 1; i++)
+		if (!job->chains[i].done)
+			return;
+	before_data(job);
+}
+
+/* The Modified of the TableInfos an unfinished run left in the staging folder. */
+static char *staged_modified(const struct jb_table_job *job)
+{
+	char *path = jb_xasprintf("%s/%s", job->cache.tmp_dir, job->files[0]), *body, why[300];
+	struct jb_page_info info;
+	char *modified = NULL;
+	int quiet = jb_quiet;
+	size_t len;
+
+	jb_quiet = 1;
+	if (jb_read_file(path, &body, &len) == 0) {
+		if (jb_wire_check(job->wire, body, len, job->sets[0], &info, why, sizeof(why)) == 0) {
+			modified = info.modified;
+			info.modified = NULL;
+			jb_page_info_free(&info);
+		}
+		free(body);
+	}
+	jb_quiet = quiet;
+	free(path);
+	return modified;
+}
+
+static void free_job(struct jb_table_job *job)
+{
+	size_t i;
+
+	for (i = 0; job->chains && i < job->set_count; i++)
+		jb_chain_free(&job->chains[i]);
+	free(job->chains);
+	if (job->cache_open)
+		jb_cache_abort(&job->cache);
+	free_list(job->urls, job->set_count);
+	free_list(job->files, job->set_count);
+	free_list(job->sets, job->set_count);
+	jb_config_words_free(job->dimensions, job->dimension_count);
+	free(job->resume_modified);
+	free(job->base);
+	free(job->table_id);
+	free(job);
+}
+
+int jb_table_job_start(struct jb_fetch_run *run, const struct jb_config *config,
+		       const char *table_id, struct jb_table_job **out)
+{
+	struct jb_table_job *job;
+	int status;
+
+	*out = NULL;
 	if (!jb_odata_valid_table_id(table_id)) {
 		jb_warn("'%s' is not a table identifier", table_id);
 		return JB_EXIT_USAGE;
 	}
-	status = plan_table(config, table_id, &plan);
-	if (status != JB_EXIT_OK)
-		return status;
-	jb_progress_table(run->progress, table_id);
-	status = jb_cache_begin(&cache, run->settings->out_dir, table_id);
+	job = jb_xcalloc(1, sizeof(*job));
+	job->run = run;
+	job->table_id = jb_xstrdup(table_id);
+	status = plan_table(config, job);
 	if (status == JB_EXIT_OK) {
-		status = fetch_plan(run, &cache, table_id, &plan, &unchanged);
-		if (status == JB_EXIT_OK && !unchanged)
-			status = jb_cache_commit(&cache);
-		else
-			jb_cache_abort(&cache);
+		job->base = jb_xstrdup(job->wire == JB_WIRE_V4 &&
+						       strcmp(run->settings->base, CBS_V3_BASE) == 0
+					       ? CBS_V4_BASE
+					       : run->settings->base);
+		plan_sets(job);
+		status = plan_urls(job);
 	}
-	if (unchanged)
-		jb_progress_unchanged(run->progress);
-	else
-		jb_progress_done(run->progress, status == JB_EXIT_OK);
-	jb_config_words_free(plan.dimensions, plan.dimension_count);
+	if (status == JB_EXIT_OK)
+		status = jb_cache_begin(&job->cache, run->settings->out_dir, table_id);
+	if (status != JB_EXIT_OK) {
+		free_job(job);
+		return status;
+	}
+	job->cache_open = 1;
+	job->chains = jb_xcalloc(job->set_count, sizeof(*job->chains));
+	if (job->cache.resume_count > 0)
+		job->resume_modified = staged_modified(job);
+	jb_progress_table(run->progress, &job->progress, job->table_id);
+	start_chain(job, 0);
+	*out = job;
+	return JB_EXIT_OK;
+}
+
+int jb_table_job_end(struct jb_table_job *job)
+{
+	int status;
+
+	if (!job->ended)
+		end_table(job, job->status != JB_EXIT_OK ? job->status : JB_EXIT_SOFTWARE);
+	status = job->status;
+	free_job(job);
 	return status;
 }

@@ -1,6 +1,6 @@
 /*
- * Where responses come from: HTTP (libcurl) or a local folder in the
- * snapshot layout (--local).  Both hand back the same response.
+ * A response, and --local: responses from a folder in the snapshot
+ * layout, handed back as HTTP responses are.
  */
 #ifndef JB_FETCH_TRANSPORT_H
 #define JB_FETCH_TRANSPORT_H
@@ -31,9 +31,7 @@ struct jb_transport {
 	int local; /* 1: no network, no retries needed */
 };
 
-/* Returns 0 or an exit status. */
-int jb_transport_http_open(struct jb_transport *transport,
-			   const struct jb_fetch_settings *settings);
+/* Returns 0 or an exit status.  (HTTP goes through engine.c.) */
 int jb_transport_local_open(struct jb_transport *transport, const char *folder);
 
 #endif

@@ -202,3 +202,39 @@ int jb_url_same_origin(const char *a, const char *b)
 	free(origin_b);
 	return same;
 }
+
+/* Where the digits of "$skip=" (or "%24skip=") start in url's query; NULL when absent. */
+static const char *skip_digits(const char *url)
+{
+	const char *query = strchr(url, '?'), *at;
+
+	for (at = query; at; at = strchr(at + 1, '&')) {
+		const char *value = NULL;
+
+		if (strncmp(at + 1, "$skip=", 6) == 0)
+			value = at + 7;
+		else if (strncasecmp(at + 1, "%24skip=", 8) == 0)
+			value = at + 9;
+		if (value && *value >= '0' && *value <= '9')
+			return value;
+	}
+	return NULL;
+}
+
+long jb_url_skip(const char *url)
+{
+	const char *digits = skip_digits(url);
+
+	return digits ? strtol(digits, NULL, 10) : 0;
+}
+
+char *jb_url_with_skip(const char *url, long skip)
+{
+	const char *digits = skip_digits(url), *end;
+
+	if (!digits)
+		return NULL;
+	for (end = digits; *end >= '0' && *end <= '9'; end++)
+		;
+	return jb_xasprintf("%.*s%ld%s", (int)(digits - url), url, skip, end);
+}

@@ -30,4 +30,12 @@ int jb_url_host(const char *url, char *host, unsigned size);
 /* 1 when a and b have the same scheme, host and port. */
 int jb_url_same_origin(const char *a, const char *b);
 
+/*
+ * url with the value of its $skip query option replaced by skip; NULL when
+ * url has no $skip=<digits>.  The caller owns it.
+ */
+char *jb_url_with_skip(const char *url, long skip);
+/* The value of $skip=<digits> in url's query; 0 when absent. */
+long jb_url_skip(const char *url);
+
 #endif

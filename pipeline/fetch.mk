@@ -1,9 +1,9 @@
 # fetch/: jb-fetch downloads CBS OData tables into data/raw/<TABLE>/;
 # tests/cbs/: jb-cbs-server plays CBS on 127.0.0.1 for the tests.
-FETCH_SOURCES := fetch/fetch.c fetch/settings.c fetch/table_fetch.c fetch/page_fetch.c \
-	fetch/page_check.c fetch/retry.c fetch/url.c fetch/cache.c fetch/progress.c \
-	fetch/response.c fetch/transport_http.c fetch/transport_local.c fetch/refresh.c fetch/filter.c
-FETCH_LIBS = $(shell pkg-config --libs libcurl libxml-2.0 zlib) $(LIB_INIH) $(LIB_CSV)
+FETCH_SOURCES := fetch/fetch.c fetch/settings.c fetch/table_fetch.c fetch/chain.c fetch/engine.c \
+	fetch/page_check.c fetch/wire.c fetch/retry.c fetch/url.c fetch/cache.c fetch/progress.c \
+	fetch/response.c fetch/transport_local.c fetch/refresh.c fetch/filter.c
+FETCH_LIBS = $(shell pkg-config --libs libcurl libxml-2.0 zlib jansson) $(LIB_INIH) $(LIB_CSV)
 
 $(eval $(call jb_program,jb-fetch,fetch/main.c $(FETCH_SOURCES),$(FETCH_LIBS)))
 $(eval $(call jb_unit_test,test-fetch,tests/fetch/test_fetch.c tests/cbs/server_faults.c $(FETCH_SOURCES),$(FETCH_LIBS) -lpthread))
@@ -16,4 +16,4 @@ $(BIN)/jb-cbs-server: $(patsubst %.c,$(OBJ)/%.o,$(CBS_SERVER_SOURCES)) $(LIBJB)
 	$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(LIBJB) $(CBS_SERVER_LIBS) -lm
 TEST_PROGRAMS += $(BIN)/jb-cbs-server
 
-CLI_TESTS += tests/fetch/cli.sh
+CLI_TESTS += tests/fetch/cli.sh tests/fetch/parallel.sh

@@ -4,6 +4,7 @@
  * without a network.
  */
 #include <arpa/inet.h>
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <microhttpd.h>
@@ -31,9 +32,13 @@ static void usage(FILE *fp)
 {
 	fprintf(fp,
 		"usage: jb-cbs-server --root DIR [--port N] [--port-file FILE] [options]\n"
-		"Serves GET /<catalog>/odata/<TABLE>/<EntitySet>[?$skip=N] from\n"
+		"Serves GET /<catalog>/odata/<TABLE>/<EntitySet>[/][?$skip=N] from\n"
 		"DIR/<TABLE>/<EntitySet>[.skipN].xml on 127.0.0.1 (404 when missing), as\n"
-		"application/atom+xml;charset=utf-8.  Prints the port on stdout; stops on\n"
+		"application/atom+xml;charset=utf-8; with $format=json, and OData v4 paths\n"
+		"/<catalog>/<TABLE>/<EntitySet>, the .json file as application/json.\n"
+		"The log line of a request ends with busy=N (requests being answered at\n"
+		"that moment, this one included) and ms=T (since the start).\n"
+		"Prints the port on stdout; stops on\n"
 		"SIGTERM or SIGINT.  MATCH is a file stem (TypedDataSet.skip10000), TABLE/stem,\n"
 		"or * for every request.\n"
 		"\n"
@@ -51,6 +56,7 @@ static void usage(FILE *fp)
 		"  --content-type MATCH:TYPE  answer with this Content-Type\n"
 		"  --retry-after S         add Retry-After: S to fault answers\n"
 		"  --delay-ms N            wait N ms before every answer\n"
+		"  --slow MATCH:MS         wait MS ms before answering MATCH (instead of --delay-ms)\n"
 		"  --no-gzip               never compress (default: gzip when accepted)\n"
 		"  -h, --help              this help\n"
 		"\n"
@@ -77,6 +83,19 @@ static enum MHD_Result append_argument(void *context, enum MHD_ValueKind kind,
 	return MHD_YES;
 }
 
+static long long started_ms;
+
+static long long now_ms(void)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+}
+
+/* The number of requests being answered, this one included, when it came in. */
+static __thread unsigned this_busy;
+
 static void log_request(struct cbs_server *server, struct MHD_Connection *connection,
 			const char *method, const char *url, int status)
 {
@@ -86,7 +105,8 @@ static void log_request(struct cbs_server *server, struct MHD_Connection *connec
 		return;
 	MHD_get_connection_values(connection, MHD_GET_ARGUMENT_KIND, append_argument, &query);
 	pthread_mutex_lock(&server->lock);
-	fprintf(server->log, "%s %s%s %d\n", method, url, query.text, status);
+	fprintf(server->log, "%s %s%s %d busy=%u ms=%lld\n", method, url, query.text, status,
+		this_busy, now_ms() - started_ms);
 	fflush(server->log);
 	pthread_mutex_unlock(&server->lock);
 }
@@ -181,40 +201,72 @@ static void sleep_ms(long ms)
 		;
 }
 
-static enum MHD_Result handle(void *context, struct MHD_Connection *connection,
-			      const char *url, const char *method, const char *version,
-			      const char *upload_data, size_t *upload_size, void **request)
+/* An OData v4 path: /<catalog>/<TABLE>/<EntitySet>[/]; -1 otherwise. */
+static int parse_v4(const char *url, long skip, struct jb_odata_ref *ref)
 {
-	struct cbs_server *server = context;
+	const char *table, *entity, *end;
+	size_t i;
+
+	if (url[0] != '/' || !(table = strchr(url + 1, '/')) || !(entity = strchr(table + 1, '/')))
+		return -1;
+	table++;
+	entity++;
+	end = entity + strcspn(entity, "/");
+	if ((size_t)(entity - 1 - table) >= sizeof(ref->table_id) || end == entity ||
+	    (size_t)(end - entity) >= sizeof(ref->entity_set) || (*end && end[1]))
+		return -1;
+	memcpy(ref->table_id, table, (size_t)(entity - 1 - table));
+	ref->table_id[entity - 1 - table] = '\0';
+	memcpy(ref->entity_set, entity, (size_t)(end - entity));
+	ref->entity_set[end - entity] = '\0';
+	for (i = 0; ref->entity_set[i]; i++)
+		if (!isalnum((unsigned char)ref->entity_set[i]) && ref->entity_set[i] != '_')
+			return -1;
+	ref->skip = skip;
+	return jb_odata_valid_table_id(ref->table_id) ? 0 : -1;
+}
+
+static enum MHD_Result handle_request(struct cbs_server *server,
+				      struct MHD_Connection *connection, const char *url,
+				      const char *method)
+{
 	const char *skip = MHD_lookup_connection_value(connection, MHD_GET_ARGUMENT_KIND, "$skip");
+	const char *format =
+		MHD_lookup_connection_value(connection, MHD_GET_ARGUMENT_KIND, "$format");
 	const char *content_type = "application/atom+xml;charset=utf-8";
 	const struct cbs_fault *fault;
 	struct jb_odata_ref ref;
 	char *with_skip, *name, *path, *body, *stem;
 	size_t len;
 	enum MHD_Result result;
+	int json = format && strcmp(format, "json") == 0, v4 = 0;
+	long delay;
 
-	(void)version;
-	(void)upload_data;
-	(void)upload_size;
-	(void)request;
-	if (server->delay_ms > 0)
-		sleep_ms(server->delay_ms);
 	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
 		log_request(server, connection, method, url, 405);
 		body = message_body("method not allowed", &len);
 		return answer(server, connection, 405, body, len, "application/xml", NULL);
 	}
 	with_skip = jb_xasprintf("%s?$skip=%s", url, skip ? skip : "0");
-	if (jb_odata_parse_url(with_skip, &ref) != 0) {
+	if (jb_odata_parse_url(with_skip, &ref) != 0 &&
+	    (v4 = parse_v4(url, skip ? strtol(skip, NULL, 10) : 0, &ref) == 0) == 0) {
 		free(with_skip);
+		if (server->delay_ms > 0)
+			sleep_ms(server->delay_ms);
 		log_request(server, connection, method, url, 404);
 		body = message_body("not an OData URL", &len);
 		return answer(server, connection, 404, body, len, "application/xml", NULL);
 	}
 	free(with_skip);
-	name = jb_odata_file_name(&ref, "xml");
-	stem = jb_xstrndup(name, strlen(name) - 4);
+	json |= v4;
+	if (json)
+		content_type = v4 ? "application/json; odata.metadata=minimal"
+				  : "application/json;odata=minimalmetadata;streaming=true;charset=utf-8";
+	name = jb_odata_file_name(&ref, json ? "json" : "xml");
+	stem = jb_xstrndup(name, (size_t)(strrchr(name, '.') - name));
+	delay = cbs_delay_of(server, ref.table_id, stem);
+	if (delay > 0)
+		sleep_ms(delay);
 	fault = cbs_fault_find(server, ref.table_id, stem);
 	free(stem);
 	if (fault && fault->kind == CBS_FAULT_RESET) {
@@ -251,6 +303,29 @@ static enum MHD_Result handle(void *context, struct MHD_Connection *connection,
 		content_type = fault->value;
 	log_request(server, connection, method, url, 200);
 	result = answer(server, connection, 200, body, len, content_type, fault);
+	return result;
+}
+
+static enum MHD_Result handle(void *context, struct MHD_Connection *connection,
+			      const char *url, const char *method, const char *version,
+			      const char *upload_data, size_t *upload_size, void **request)
+{
+	struct cbs_server *server = context;
+	enum MHD_Result result;
+
+	(void)version;
+	(void)upload_data;
+	(void)upload_size;
+	(void)request;
+	pthread_mutex_lock(&server->lock);
+	this_busy = ++server->busy;
+	if (server->busy > server->busy_peak)
+		server->busy_peak = server->busy;
+	pthread_mutex_unlock(&server->lock);
+	result = handle_request(server, connection, url, method);
+	pthread_mutex_lock(&server->lock);
+	server->busy--;
+	pthread_mutex_unlock(&server->lock);
 	return result;
 }
 
@@ -307,7 +382,7 @@ int main(int argc, char **argv)
 {
 	enum { OPT_PORT = 256, OPT_PORT_FILE, OPT_ROOT, OPT_LOG, OPT_FAULT, OPT_FAULT_TIMES,
 	       OPT_HTML, OPT_TRUNCATE, OPT_RESET, OPT_REDIRECT, OPT_CONTENT_TYPE,
-	       OPT_RETRY_AFTER, OPT_DELAY, OPT_NO_GZIP };
+	       OPT_RETRY_AFTER, OPT_DELAY, OPT_SLOW, OPT_NO_GZIP };
 	static const struct option options[] = {
 		{ "port", required_argument, NULL, OPT_PORT },
 		{ "port-file", required_argument, NULL, OPT_PORT_FILE },
@@ -322,6 +397,7 @@ int main(int argc, char **argv)
 		{ "content-type", required_argument, NULL, OPT_CONTENT_TYPE },
 		{ "retry-after", required_argument, NULL, OPT_RETRY_AFTER },
 		{ "delay-ms", required_argument, NULL, OPT_DELAY },
+		{ "slow", required_argument, NULL, OPT_SLOW },
 		{ "no-gzip", no_argument, NULL, OPT_NO_GZIP },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -379,6 +455,9 @@ int main(int argc, char **argv)
 		case OPT_DELAY:
 			bad |= parse_long(optarg, 0, 600000, &server.delay_ms);
 			break;
+		case OPT_SLOW:
+			bad |= cbs_slow_add(&server, optarg);
+			break;
 		case OPT_NO_GZIP:
 			server.gzip = 0;
 			break;
@@ -412,6 +491,7 @@ int main(int argc, char **argv)
 		cbs_faults_free(&server);
 		return JB_EXIT_CANTCREAT;
 	}
+	started_ms = now_ms();
 	status = serve(&server, port, port_file);
 	if (server.log && fclose(server.log) != 0 && status == JB_EXIT_OK)
 		status = JB_EXIT_IOERR;

@@ -29,6 +29,9 @@ struct cbs_server {
 	size_t fault_count, fault_capacity;
 	unsigned long fault_times;  /* 0: every time */
 	long delay_ms;
+	struct cbs_fault *slow;     /* --slow MATCH:MS (status holds the milliseconds) */
+	size_t slow_count, slow_capacity;
+	unsigned busy, busy_peak;   /* requests being answered now, and the most at once */
 	long retry_after;           /* -1: no Retry-After */
 	int gzip;                   /* answer gzip when the client accepts it */
 	FILE *log;
@@ -46,5 +49,9 @@ int cbs_fault_matches(const char *match, const char *table_id, const char *stem)
 const struct cbs_fault *cbs_fault_find(struct cbs_server *server, const char *table_id,
 				       const char *stem);
 void cbs_faults_free(struct cbs_server *server);
+/* --slow MATCH:MS; -1 when malformed. */
+int cbs_slow_add(struct cbs_server *server, const char *spec);
+/* Milliseconds to wait before answering this file (the first --slow that matches, else --delay-ms). */
+long cbs_delay_of(const struct cbs_server *server, const char *table_id, const char *stem);
 
 #endif

@@ -63,9 +63,43 @@ const struct cbs_fault *cbs_fault_find(struct cbs_server *server, const char *ta
 	return found;
 }
 
+int cbs_slow_add(struct cbs_server *server, const char *spec)
+{
+	const char *colon = strrchr(spec, ':');
+	struct cbs_fault slow = { CBS_FAULT_STATUS, NULL, 0, NULL, 0 };
+	char *end;
+
+	if (!colon || colon == spec || !colon[1])
+		return -1;
+	slow.status = strtol(colon + 1, &end, 10);
+	if (*end || slow.status < 0 || slow.status > 600000)
+		return -1;
+	slow.match = jb_xstrndup(spec, (size_t)(colon - spec));
+	jb_grow((void **)&server->slow, &server->slow_capacity, server->slow_count + 1,
+		sizeof(*server->slow));
+	server->slow[server->slow_count++] = slow;
+	return 0;
+}
+
+long cbs_delay_of(const struct cbs_server *server, const char *table_id, const char *stem)
+{
+	size_t i;
+
+	for (i = 0; i < server->slow_count; i++)
+		if (cbs_fault_matches(server->slow[i].match, table_id, stem))
+			return server->slow[i].status;
+	return server->delay_ms;
+}
+
 void cbs_faults_free(struct cbs_server *server)
 {
 	size_t i;
+
+	for (i = 0; i < server->slow_count; i++)
+		free(server->slow[i].match);
+	free(server->slow);
+	server->slow = NULL;
+	server->slow_count = server->slow_capacity = 0;
 
 	for (i = 0; i < server->fault_count; i++) {
 		free(server->faults[i].match);

@@ -1,0 +1,46 @@
+/*
+ * Many page requests at once with libcurl's multi interface: at most
+ * [fetch] max_per_host transfers per host (our own queue, plus
+ * CURLMOPT_MAX_HOST_CONNECTIONS), each with its own retries, back-off and
+ * redirects.  --local requests are answered at once from the folder.
+ * Everything runs in one thread: callbacks may submit and cancel requests.
+ */
+#ifndef JB_FETCH_ENGINE_H
+#define JB_FETCH_ENGINE_H
+
+#include "fetch.h"
+#include "progress.h"
+#include "transport.h"
+
+struct jb_engine;
+struct jb_request;
+
+/*
+ * Called once per request that was not cancelled: status 0 with the 2xx
+ * response (the callee may take response->body), or an exit status with
+ * why filled (not printed yet: a speculative request may not matter).
+ * The request is freed after the call.
+ */
+typedef void jb_request_done(void *context, const char *url, int status,
+			     struct jb_response *response, const char *why);
+
+struct jb_engine *jb_engine_new(const struct jb_fetch_settings *settings,
+				struct jb_transport *local, struct jb_progress *progress);
+void jb_engine_free(struct jb_engine *engine);
+
+/*
+ * Queues a GET of url; speculative requests start only when no sure one
+ * waits.  The handle stays valid until done is called or it is cancelled.
+ */
+struct jb_request *jb_engine_submit(struct jb_engine *engine, const char *url, int speculative,
+				    jb_request_done *done, void *context);
+/* A speculative request becomes a sure one (it moves ahead in the queue). */
+void jb_engine_confirm(struct jb_engine *engine, struct jb_request *request);
+/* Drops a request that is not needed after all (done is never called). */
+void jb_engine_cancel(struct jb_engine *engine, struct jb_request *request);
+/* Runs until no request is left; returns 0, or an exit status when libcurl failed. */
+int jb_engine_run(struct jb_engine *engine);
+/* The largest number of transfers that ran at once. */
+unsigned jb_engine_peak(const struct jb_engine *engine);
+
+#endif

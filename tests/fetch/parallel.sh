@@ -1,0 +1,147 @@
+# jb-fetch: parallel transfers (max_per_host) and resuming an interrupted download.
+. tests/lib/cli.sh
+. tests/fetch/server.sh
+
+export JB_FETCH_BACKOFF_MS=10
+unset CBS_BASE
+GEN=$T/gen
+sh tests/fetch/make_table.sh "$GEN" PAR01 9 50
+sh tests/fetch/make_table.sh "$GEN" PAR02 5 50
+sh tests/fetch/make_table.sh "$GEN" RES01 5 50
+
+ini() { # ini MAX_PER_HOST > file
+	printf '[fetch]\nattempts = 3\nretry_max_seconds = 20\nconnect_timeout = 5\nlow_speed_time = 10\nmax_per_host = %s\n' "$1"
+	for id in PAR01 PAR02 RES01; do
+		printf '[table %s]\nid = %s\ntitle = %s\norigin = cbs\n' "$id" "$id" "$id"
+	done
+}
+ini 1 >"$T/one.ini"
+ini 2 >"$T/two.ini"
+ini 4 >"$T/four.ini"
+
+# the largest busy=N the server logged: requests it answered at once
+peak() { sed -n 's/.* busy=\([0-9]*\) .*/\1/p' "$CBS_LOG" | sort -n | tail -n 1; }
+# the cache without the fetched_at column and the server's port in the manifests
+strip_times() { for f in "$1"/*/manifest.csv; do sed -i 's/,[^,]*$//; s|http://127.0.0.1:[0-9]*/|/|' "$f"; done; }
+
+# --- at most max_per_host at once, and the same files as one at a time ------------
+cbs_server_start "$GEN" --delay-ms 100
+run jb-fetch -c "$T/one.ini" -o "$T/seq" --base "$CBS_URL" PAR01 PAR02
+expect "sequential fetch of two tables" status 0
+[ "$(peak)" = 1 ] && echo "ok - max_per_host = 1: one request at a time" ||
+	echo "not ok - max_per_host = 1: one request at a time (peak $(peak))"
+[ "$(grep -c ' 200 ' "$CBS_LOG")" -eq 18 ] && [ "$(wc -l <"$CBS_LOG")" -eq 18 ] &&
+	echo "ok - sequential: 18 requests for 18 pages" || echo "not ok - sequential: 18 requests for 18 pages"
+
+cbs_server_start "$GEN" --delay-ms 100
+run jb-fetch -c "$T/four.ini" -o "$T/par" --base "$CBS_URL" PAR01 PAR02
+expect "parallel fetch of two tables" status 0
+[ "$(peak)" = 4 ] && echo "ok - max_per_host = 4: the server saw 4 requests at once, never more" ||
+	echo "not ok - max_per_host = 4: the server saw 4 requests at once, never more (peak $(peak))"
+[ "$(grep -c ' 200 ' "$CBS_LOG")" -eq 18 ] && echo "ok - parallel: every page once" ||
+	echo "not ok - parallel: every page once ($(grep -c ' 200 ' "$CBS_LOG"))"
+# pages asked ahead beyond the last one are 404 here: at most max_per_host - 1 per table
+extra=$(grep -vc ' 200 ' "$CBS_LOG")
+[ "$extra" -le 6 ] && echo "ok - at most 3 guesses beyond the end per table ($extra)" ||
+	echo "not ok - at most 3 guesses beyond the end per table ($extra)"
+strip_times "$T/seq"
+strip_times "$T/par"
+if diff -r "$T/seq" "$T/par" >/dev/null; then
+	echo "ok - parallel cache equals sequential byte for byte (manifests without fetched_at)"
+else
+	echo "not ok - parallel cache equals sequential byte for byte"
+	diff -r "$T/seq" "$T/par" | head -n 5
+fi
+no_temp_files "no temporary files after parallel fetch" "$T/par"
+[ -z "$(find "$T/par" -name '*.partial')" ] && echo "ok - no staging folder after success" ||
+	echo "not ok - no staging folder after success"
+
+cbs_server_start "$GEN" --delay-ms 100
+run jb-fetch -c "$T/two.ini" -o "$T/par2" --base "$CBS_URL" PAR01
+expect "max_per_host = 2" status 0
+[ "$(peak)" = 2 ] && echo "ok - max_per_host = 2 within one table: 2 at once" ||
+	echo "not ok - max_per_host = 2 within one table: 2 at once (peak $(peak))"
+
+# a retried page in the middle of parallel pages
+cbs_server_start "$GEN" --fault 'PAR01/TypedDataSet.skip30000:503' --fault-times 1
+run jb-fetch -c "$T/four.ini" -o "$T/retry" --base "$CBS_URL" PAR01
+expect "a page retried among parallel ones" status 0
+expect "its retry is logged" stderr_has "PAR01/TypedDataSet?\$skip=30000: HTTP 503; attempt 2 of 3"
+strip_times "$T/retry"
+expect "and the table is complete" same "$T/seq/PAR01/manifest.csv:$T/retry/PAR01/manifest.csv"
+
+# --- resume: killed after page 2 of 5, the next run asks from page 3 ----------------
+cbs_server_start "$GEN"
+run jb-fetch -q -c "$T/one.ini" -o "$T/clean" --base "$CBS_URL" RES01
+cbs_server_start "$GEN" --slow 'RES01/TypedDataSet.skip20000:20000'
+"$BIN/jb-fetch" -q -c "$T/one.ini" -o "$T/resume" --base "$CBS_URL" RES01 2>"$T/killed.err" &
+fetch_pid=$!
+tries=0
+until grep -q '^TypedDataSet.skip10000.xml,' "$T/resume/RES01.partial/partial.csv" 2>/dev/null; do
+	tries=$((tries + 1))
+	[ "$tries" -gt 200 ] && break
+	sleep 0.05
+done
+kill -KILL "$fetch_pid"
+wait "$fetch_pid" 2>/dev/null
+expect "the killed run exposed nothing" no_file "$T/resume/RES01"
+expect "its pages wait in the staging folder" file_exists "$T/resume/RES01.partial/TypedDataSet.skip10000.xml"
+cbs_server_start "$GEN"
+run jb-fetch -c "$T/one.ini" -o "$T/resume" --base "$CBS_URL" RES01
+expect "the next run completes" status 0
+expect "it says how many pages it kept (DataProperties and data pages 1, 2)" stderr_has "(3 kept from the unfinished run)"
+[ "$(cbs_requests 'RES01/TypedDataSet?$skip=10000')" -eq 0 ] && [ "$(cbs_requests 'RES01/TypedDataSet ')" -eq 0 ] &&
+	echo "ok - pages 1 and 2 are not asked again" || echo "not ok - pages 1 and 2 are not asked again"
+[ "$(cbs_requests 'RES01/TypedDataSet?$skip=20000')" -eq 1 ] && [ "$(cbs_requests 'RES01/TypedDataSet?$skip=40000')" -eq 1 ] &&
+	echo "ok - pages 3 to 5 are asked once" || echo "not ok - pages 3 to 5 are asked once"
+[ "$(cbs_requests 'RES01/TableInfos')" -eq 1 ] && echo "ok - TableInfos is asked again (is the table the same?)" ||
+	echo "not ok - TableInfos is asked again"
+strip_times "$T/clean"
+strip_times "$T/resume"
+if diff -r "$T/clean/RES01" "$T/resume/RES01" >/dev/null; then
+	echo "ok - the resumed cache equals a clean download"
+else
+	echo "not ok - the resumed cache equals a clean download"
+fi
+expect "no staging folder after completion" no_file "$T/resume/RES01.partial"
+
+# a damaged staged page is fetched again, not trusted
+cbs_server_start "$GEN" --slow 'RES01/TypedDataSet.skip20000:20000'
+"$BIN/jb-fetch" -q -c "$T/one.ini" -f -o "$T/damaged" --base "$CBS_URL" RES01 2>/dev/null &
+fetch_pid=$!
+tries=0
+until grep -q '^TypedDataSet.skip10000.xml,' "$T/damaged/RES01.partial/partial.csv" 2>/dev/null; do
+	tries=$((tries + 1))
+	[ "$tries" -gt 200 ] && break
+	sleep 0.05
+done
+kill -KILL "$fetch_pid"
+wait "$fetch_pid" 2>/dev/null
+sed -i 's/GM0001/GM0002/' "$T/damaged/RES01.partial/TypedDataSet.skip10000.xml"
+cbs_server_start "$GEN"
+run jb-fetch -q -c "$T/one.ini" -o "$T/damaged" --base "$CBS_URL" RES01
+expect "a run after a damaged staged page completes" status 0
+[ "$(cbs_requests 'RES01/TypedDataSet?$skip=10000')" -eq 1 ] && [ "$(cbs_requests 'RES01/TypedDataSet ')" -eq 0 ] &&
+	echo "ok - the page whose CRC-32 changed is asked again, the good one is not" ||
+	echo "not ok - the page whose CRC-32 changed is asked again, the good one is not"
+expect "the result is the clean one" same "$T/clean/RES01/TypedDataSet.skip10000.xml:$T/damaged/RES01/TypedDataSet.skip10000.xml"
+
+# a newer TableInfos makes the staged pages worthless
+cbs_server_start "$GEN" --slow 'RES01/TypedDataSet.skip20000:20000'
+"$BIN/jb-fetch" -q -c "$T/one.ini" -f -o "$T/newer" --base "$CBS_URL" RES01 2>/dev/null &
+fetch_pid=$!
+tries=0
+until grep -q '^TypedDataSet.skip10000.xml,' "$T/newer/RES01.partial/partial.csv" 2>/dev/null; do
+	tries=$((tries + 1))
+	[ "$tries" -gt 200 ] && break
+	sleep 0.05
+done
+kill -KILL "$fetch_pid"
+wait "$fetch_pid" 2>/dev/null
+cp -r "$GEN" "$T/gen2"
+sed -i 's/2025-07-01T02:00:00</2025-08-01T02:00:00</' "$T/gen2/RES01/TableInfos.xml"
+cbs_server_start "$T/gen2"
+run jb-fetch -q -c "$T/one.ini" -o "$T/newer" --base "$CBS_URL" RES01
+expect "a run after the table changed completes" status 0
+[ "$(cbs_requests 'RES01/TypedDataSet ')" -eq 1 ] && echo "ok - a changed table is fetched from its first page" ||
+	echo "not ok - a changed table is fetched from its first page"
