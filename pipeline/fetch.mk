@@ -16,4 +16,4 @@ $(BIN)/jb-cbs-server: $(patsubst %.c,$(OBJ)/%.o,$(CBS_SERVER_SOURCES)) $(LIBJB)
 	$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(LIBJB) $(CBS_SERVER_LIBS) -lm
 TEST_PROGRAMS += $(BIN)/jb-cbs-server
 
-CLI_TESTS += tests/fetch/cli.sh tests/fetch/parallel.sh
+CLI_TESTS += tests/fetch/cli.sh tests/fetch/parallel.sh tests/fetch/json.sh
