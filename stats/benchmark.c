@@ -323,3 +323,29 @@ const char *stats_status_name(enum stats_status status)
 	}
 	return "";
 }
+
+enum stats_harmonised stats_harmonised_parse(const char *text)
+{
+	if (strcmp(text, "merged") == 0)
+		return STATS_HARMONISED_MERGED;
+	if (strcmp(text, "split") == 0)
+		return STATS_HARMONISED_SPLIT;
+	if (strcmp(text, "not_harmonisable") == 0)
+		return STATS_HARMONISED_NOT_HARMONISABLE;
+	return STATS_HARMONISED_NO;
+}
+
+const char *stats_harmonised_name(int harmonised)
+{
+	switch (harmonised) {
+	case STATS_HARMONISED_NO:
+		return "no";
+	case STATS_HARMONISED_MERGED:
+		return "merged";
+	case STATS_HARMONISED_SPLIT:
+		return "split";
+	case STATS_HARMONISED_NOT_HARMONISABLE:
+		return "not_harmonisable";
+	}
+	return "";
+}

@@ -14,6 +14,20 @@
 #define STATS_FUNNEL_LEVELS 2
 
 struct stats_context;
+
+/* The tidy `harmonised` column (jb-transform), ordered from weakest to strongest. */
+enum stats_harmonised {
+	STATS_HARMONISED_ABSENT = -1, /* the tidy file has no such column */
+	STATS_HARMONISED_NO,
+	STATS_HARMONISED_MERGED,
+	STATS_HARMONISED_SPLIT,
+	STATS_HARMONISED_NOT_HARMONISABLE
+};
+
+/* no, merged, split, not_harmonisable; anything else counts as no. */
+enum stats_harmonised stats_harmonised_parse(const char *text);
+/* The column value; "" when absent. */
+const char *stats_harmonised_name(int harmonised);
 /* share of z-scores winsorised in each tail before phi is estimated */
 #define STATS_WINSOR_SHARE 0.1
 
@@ -57,7 +71,7 @@ struct stats_unit {
 	/* context-adjusted expectation: expected count, observed / expected with exact interval */
 	struct stats_number expected, oe_ratio, oe_low, oe_high;
 	enum stats_flag oe_flag;
-	int harmonised; /* from the tidy `harmonised` column: -1 absent, 0 no, 1 yes */
+	int harmonised; /* enum stats_harmonised: the strongest of the unit's tidy rows */
 };
 
 /* One term of the logistic model of one period (data/stats/models.csv). */

@@ -214,7 +214,7 @@ static int write_unit(FILE *fp, const char *path, const struct stats_indicator *
 	fields[F_PEER_FLAG] = stats_flag_name(unit->peer_flag);
 	fields[F_OE_FLAG] = stats_flag_name(unit->oe_flag);
 	fields[F_PROVISIONAL] = provisional_name(unit->period_status);
-	fields[F_HARMONISED] = unit->harmonised < 0 ? "" : unit->harmonised ? "yes" : "no";
+	fields[F_HARMONISED] = stats_harmonised_name(unit->harmonised);
 	fields[F_FLAG95] = stats_flag_name(unit->flag[0]);
 	fields[F_FLAG998] = stats_flag_name(unit->flag[1]);
 	fields[F_FLAG95_ADJ] = stats_flag_name(unit->adjusted_flag[0]);

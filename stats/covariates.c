@@ -115,7 +115,7 @@ static int load_row(const struct jb_csv_row *row, void *context)
 	}
 	kept->role = role;
 	kept->harmonised = load->harmonised_column >= 0 &&
-			   strcmp(field[load->harmonised_column], "yes") == 0;
+			   strcmp(field[load->harmonised_column], "no") != 0;
 	kept->region_code = jb_xstrdup(field[load->column[COL_REGION_CODE]]);
 	kept->period = jb_xstrdup(field[load->column[COL_PERIOD]]);
 	load->row_count++;

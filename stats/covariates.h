@@ -18,7 +18,7 @@ struct stats_covariate {
 	char **region_codes;
 	double *values;
 	int *known;
-	size_t harmonised; /* regions whose tidy `harmonised` column says yes */
+	size_t harmonised; /* regions whose tidy `harmonised` column is not `no` */
 };
 
 /*

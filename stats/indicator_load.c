@@ -39,7 +39,7 @@ struct tidy_row {
 	int national;
 	struct stats_number number;
 	unsigned long line;
-	int harmonised; /* -1: no harmonised column, 0 no, 1 yes */
+	int harmonised; /* enum stats_harmonised */
 };
 
 struct tidy_load {
@@ -168,8 +168,8 @@ static int tidy_row(const struct jb_csv_row *row, void *context)
 	kept->national = national;
 	kept->number = number;
 	kept->line = row->line;
-	kept->harmonised = load->harmonised_column < 0 ? -1 :
-			   strcmp(field[load->harmonised_column], "yes") == 0;
+	kept->harmonised = load->harmonised_column < 0 ? STATS_HARMONISED_ABSENT :
+			   (int)stats_harmonised_parse(field[load->harmonised_column]);
 	return 0;
 }
 
@@ -296,7 +296,7 @@ static int add_group(const struct tidy_load *load, struct stats_indicator *indic
 		return 0;
 	}
 	memset(&unit, 0, sizeof(unit));
-	unit.harmonised = -1;
+	unit.harmonised = STATS_HARMONISED_ABSENT;
 	unit.period_status = jb_xstrdup("");
 	for (i = 0; i < count; i++)
 		if (unit_take_row(load, &unit, &rows[i], role_line) != 0) {

@@ -149,12 +149,13 @@ expect "models.csv is the independent intercept model" status 0
 mkdir -p "$T/harm"
 cp $D/*.csv "$T/harm/"
 awk -F, -v OFS=, 'NR == 1 { print $0, "harmonised"; next }
-	{ print $0, ($1 == "GM0001" ? "yes" : "no") }' $D/TESTA01.csv >"$T/harm/TESTA01.csv"
+	{ print $0, ($1 == "GM0001" ? ($4 == "2022JJ00" && $6 == "Pop_1" ? "split" : "merged") : "no") }' $D/TESTA01.csv >"$T/harm/TESTA01.csv"
 run jb-stats -c $D/jeugdbench.ini --tidy "$T/harm" -o "$T/harm/benchmark.csv"
 expect "a tidy file with a harmonised column runs" status 0
 run python3 -c 'import csv, sys
 for r in csv.DictReader(open(sys.argv[1])):
     if r["indicator"] == "hulp":
         print(r["period"], r["region_code"], r["provisional"], r["harmonised"])' "$T/harm/benchmark.csv"
-expect "harmonised yes where the tidy rows say so" stdout_has "2022JJ00 GM0001 yes yes"
+expect "harmonised: the strongest of the rows (split over merged)" stdout_has "2022JJ00 GM0001 yes split"
+expect "merged where every row is merged" stdout_has "2021JJ00 GM0001 no merged"
 expect "no elsewhere, provisional from the status" stdout_has "2021JJ00 GM0003 no no"
