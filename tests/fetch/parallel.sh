@@ -36,6 +36,11 @@ expect "sequential fetch of two tables" status 0
 cbs_server_start "$GEN" --delay-ms 100
 run jb-fetch -c "$T/four.ini" -o "$T/par" --base "$CBS_URL" PAR01 PAR02
 expect "parallel fetch of two tables" status 0
+[ "$(wc -l <"$T/stderr")" -eq 2 ] && ! grep -q "$(printf '\r')" "$T/stderr" &&
+	echo "ok - not a terminal: one log line per table, no live line" ||
+	echo "not ok - not a terminal: one log line per table, no live line"
+expect "the table line has pages, bytes and rows" stderr_has "PAR01: 11 pages, "
+expect "rows: 1 TableInfos + 2 DataProperties + 9 x 50" stderr_has " bytes, 453 rows in "
 [ "$(peak)" = 4 ] && echo "ok - max_per_host = 4: the server saw 4 requests at once, never more" ||
 	echo "not ok - max_per_host = 4: the server saw 4 requests at once, never more (peak $(peak))"
 [ "$(grep -c ' 200 ' "$CBS_LOG")" -eq 18 ] && echo "ok - parallel: every page once" ||
@@ -67,6 +72,17 @@ cbs_server_start "$GEN" --fault 'PAR01/TypedDataSet.skip30000:503' --fault-times
 run jb-fetch -c "$T/four.ini" -o "$T/retry" --base "$CBS_URL" PAR01
 expect "a page retried among parallel ones" status 0
 expect "its retry is logged" stderr_has "PAR01/TypedDataSet?\$skip=30000: HTTP 503; attempt 2 of 3"
+[ "$(wc -l <"$T/stderr")" -eq 2 ] && echo "ok - one line for the retry, one for the table" ||
+	echo "not ok - one line for the retry, one for the table"
+
+# on a terminal: a live line with table, page, rows, bytes and rate
+cbs_server_start "$GEN" --delay-ms 150
+TERM=dumb script -qec "$BIN/jb-fetch -c $T/four.ini -o $T/tty --base $CBS_URL PAR01" /dev/null >"$T/tty.out" 2>&1
+if grep -q "$(printf '\r')jb-fetch: PAR01: page [0-9]*, [0-9]* rows, [0-9.]* MB, [0-9.]* MB/s" "$T/tty.out"; then
+	echo "ok - terminal: live line with page, rows, MB and MB/s"
+else
+	echo "not ok - terminal: live line with page, rows, MB and MB/s"
+fi
 strip_times "$T/retry"
 expect "and the table is complete" same "$T/seq/PAR01/manifest.csv:$T/retry/PAR01/manifest.csv"
 

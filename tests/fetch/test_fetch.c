@@ -14,6 +14,8 @@
 #include "msg.h"
 #include "../../fetch/filter.h"
 #include "../../fetch/page_check.h"
+#include "../../fetch/progress.h"
+#include "../../fetch/wire.h"
 #include "../../fetch/retry.h"
 #include "../../fetch/url.h"
 
@@ -47,6 +49,59 @@ static void make_scratch(void)
 	ck_assert_ptr_nonnull(mkdtemp(scratch));
 	jb_quiet = 1;
 }
+
+
+START_TEST(the_live_line_shows_page_rows_bytes_rate)
+{
+	struct jb_table_progress table = { "85099SYN", 3, 0, 25000, 2500000, 1000 };
+	char text[200];
+
+	jb_progress_format(&table, 3000, text, sizeof(text));
+	/* 2.5 MB in 2 s */
+	ck_assert_str_eq(text, "85099SYN: page 3, 25000 rows, 2.5 MB, 1.2 MB/s");
+	jb_progress_format(&table, 1000, text, sizeof(text));
+	ck_assert_str_eq(text, "85099SYN: page 3, 25000 rows, 2.5 MB, 0.0 MB/s");
+}
+END_TEST
+
+START_TEST(skip_values_in_urls)
+{
+	char *url = jb_url_with_skip("http://h/ODataFeed/OData/83599NED/UntypedDataSet/?$format=json&$skip=10000", 30000);
+
+	ck_assert_str_eq(url, "http://h/ODataFeed/OData/83599NED/UntypedDataSet/?$format=json&$skip=30000");
+	free(url);
+	ck_assert_ptr_null(jb_url_with_skip("http://h/o/odata/T/TypedDataSet?$top=5", 10));
+	ck_assert_int_eq(jb_url_skip("http://h/x?$filter=a&%24skip=20000"), 20000);
+	ck_assert_int_eq(jb_url_skip("http://h/x?$filter=$skip"), 0);
+}
+END_TEST
+
+START_TEST(json_pages_are_checked)
+{
+	static const char good[] = "{\"value\":[{\"Key\":\"GM0363    \",\"Title\":\"A\"},{\"Key\":\"NL01\"}],"
+		"\"odata.metadata\":\"https://x/ODataFeed/OData/T/$metadata#Cbs.OData.WebAPI.RegioS\","
+		"\"odata.nextLink\":\"https://x/ODataFeed/OData/T/RegioS?$format=json&$skip=10000\"}";
+	struct jb_page_info info;
+	char why[300];
+
+	ck_assert_int_eq(jb_wire_check(JB_WIRE_JSON, good, strlen(good), "RegioS", &info, why, sizeof(why)), 0);
+	ck_assert_uint_eq(info.entries, 2);
+	ck_assert_uint_eq(info.key_width, 10);
+	ck_assert_str_eq(info.next_href, "https://x/ODataFeed/OData/T/RegioS?$format=json&$skip=10000");
+	jb_page_info_free(&info);
+	ck_assert_int_eq(jb_wire_check(JB_WIRE_JSON, good, strlen(good), "Perioden", &info, why, sizeof(why)), -1);
+	ck_assert_int_eq(jb_wire_check(JB_WIRE_JSON, good, 40, "RegioS", &info, why, sizeof(why)), -1);
+	ck_assert(strstr(why, "malformed JSON") != NULL);
+	ck_assert_int_eq(jb_wire_check(JB_WIRE_JSON, "{\"value\":{}}", 12, "RegioS", &info, why, sizeof(why)), -1);
+	ck_assert_str_eq(why, "no \"value\" array");
+	ck_assert_int_eq(jb_wire_check(JB_WIRE_V4, "{\"Modified\":\"2025-07-01\"}", 25, "Properties", &info, why, sizeof(why)), 0);
+	ck_assert_str_eq(info.modified, "2025-07-01");
+	jb_page_info_free(&info);
+	ck_assert(jb_wire_content_type_ok(JB_WIRE_JSON, "application/json;odata=minimalmetadata;streaming=true;charset=utf-8"));
+	ck_assert(!jb_wire_content_type_ok(JB_WIRE_JSON, "application/atom+xml"));
+	ck_assert(!jb_wire_content_type_ok(JB_WIRE_ATOM, "application/json"));
+}
+END_TEST
 
 START_TEST(retry_only_transient_statuses)
 {
@@ -410,6 +465,9 @@ int main(void)
 	tcase_add_test(pages, the_last_page_has_no_next_link);
 	tcase_add_test(pages, bad_pages_are_refused);
 	tcase_add_test(pages, content_types_of_feeds);
+	tcase_add_test(pages, json_pages_are_checked);
+	tcase_add_test(links, skip_values_in_urls);
+	tcase_add_test(policy, the_live_line_shows_page_rows_bytes_rate);
 	tcase_add_test(cache, the_cache_swaps_whole_tables);
 	tcase_add_test(cache, stale_temporaries_of_dead_runs_are_removed);
 	tcase_add_test(cache, server_faults_match_file_stems);
