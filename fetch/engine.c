@@ -585,6 +585,8 @@ int jb_engine_run(struct jb_engine *engine)
 		read_finished(engine);
 		if (start_queued(engine))
 			continue; /* callbacks asked for more: start them before waiting */
+		if (!engine->running.count && !engine->waiting.count)
+			continue; /* nothing to wait for */
 		if (curl_multi_poll(engine->multi, NULL, 0, poll_timeout(engine, now_ms()), NULL) !=
 		    CURLM_OK) {
 			jb_warn("libcurl failed to wait for the transfers");

@@ -215,7 +215,10 @@ static void start_chain(struct jb_table_job *job, size_t index)
 	chain->entity_set = jb_xstrdup(job->sets[index]);
 	chain->wire = job->wire;
 	chain->order = (long)index * ORDER_STEP;
-	chain->depth = job->run->local ? 0 : (size_t)settings->max_per_host - 1;
+	/* ask ahead twice the transfers allowed, so that a slot freed starts the next page at once */
+	chain->depth = job->run->local || settings->max_per_host == 1
+			       ? 0
+			       : 2 * (size_t)settings->max_per_host - 1;
 	chain->may_resume = index > 0;
 	chain->local = job->run->local;
 	chain->finished = chain_finished;
