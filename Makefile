@@ -19,6 +19,7 @@ include pipeline/synth.mk
 include pipeline/data.mk
 include pipeline/tests.mk
 include pipeline/bench.mk
+include pipeline/fuzz.mk
 
 .PHONY: all programs clean distclean help
 all: programs benchmark
