@@ -16,10 +16,10 @@ include pipeline/transform.mk
 include pipeline/stats.mk
 include pipeline/report.mk
 include pipeline/synth.mk
+include pipeline/fuzz.mk
 include pipeline/data.mk
 include pipeline/tests.mk
 include pipeline/bench.mk
-include pipeline/fuzz.mk
 
 .PHONY: all programs clean distclean help
 all: programs benchmark
