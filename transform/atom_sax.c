@@ -132,12 +132,32 @@ static char *attribute_value(int count, const xmlChar **attributes, const char *
 	return NULL;
 }
 
+/* The attribute {uri}name as a borrowed span: 1 when present. */
+static int attribute_span(int count, const xmlChar **attributes, const char *uri,
+			  const char *name, const char **value, size_t *len)
+{
+	int i;
+
+	for (i = 0; i < count; i++) {
+		const xmlChar **attribute = attributes + 5 * i;
+
+		if (attribute[2] && strcmp((const char *)attribute[0], name) == 0 &&
+		    strcmp((const char *)attribute[2], uri) == 0) {
+			*value = (const char *)attribute[3];
+			*len = (size_t)(attribute[4] - attribute[3]);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static void start_property(struct jb_atom_reader *reader, const char *name, int attribute_count,
 			   const xmlChar **attributes)
 {
 	struct property_slot *slot;
-	char *null_text, *type_text;
-	size_t len = strlen(name);
+	const char *value;
+	char type_text[32];
+	size_t len = strlen(name), value_len;
 
 	if (reader->slot_count == reader->slot_capacity) {
 		size_t old = reader->slot_capacity;
@@ -153,14 +173,22 @@ static void start_property(struct jb_atom_reader *reader, const char *name, int 
 	jb_grow((void **)&slot->value, &slot->value_capacity, 1, 1);
 	slot->value_len = 0;
 	slot->value[0] = '\0';
-	null_text = attribute_value(attribute_count, attributes, JB_ODATA_META_NS, "null");
-	type_text = attribute_value(attribute_count, attributes, JB_ODATA_META_NS, "type");
-	slot->is_null = null_text && strcmp(null_text, "true") == 0;
-	slot->type = type_text ? jb_edm_type_parse(type_text) : JB_EDM_NONE;
+	slot->is_null = attribute_span(attribute_count, attributes, JB_ODATA_META_NS, "null",
+				       &value, &value_len) &&
+			value_len == 4 && memcmp(value, "true", 4) == 0;
+	slot->type = JB_EDM_NONE;
+	if (attribute_span(attribute_count, attributes, JB_ODATA_META_NS, "type", &value,
+			   &value_len)) {
+		/* a longer name is no Edm type we know */
+		slot->type = JB_EDM_OTHER;
+		if (value_len < sizeof(type_text)) {
+			memcpy(type_text, value, value_len);
+			type_text[value_len] = '\0';
+			slot->type = jb_edm_type_parse(type_text);
+		}
+	}
 	slot->line = reader_line(reader);
 	slot->column = reader_column(reader);
-	free(null_text);
-	free(type_text);
 }
 
 static void start_feed_element(struct jb_atom_reader *reader, const xmlChar *localname,

@@ -17,6 +17,8 @@ struct jb_tidy_row {
 struct jb_tidy_output {
 	struct jb_atomic data, info;
 	char *info_path;
+	char *buffer; /* rows of the data file not yet handed to stdio */
+	size_t used, capacity;
 };
 
 /* "<x>.csv" -> "<x>.info.csv"; NULL when path does not end in ".csv". The caller owns it. */
