@@ -2,7 +2,7 @@
 # gathered into bench/RESULTS.md.  Not part of make check.
 BENCH_SCRIPTS := $(sort $(wildcard bench/*.sh))
 .PHONY: bench
-bench: programs $(TEST_PROGRAMS)
+bench: programs $(TEST_PROGRAMS) $(DEV_DEPS_STAMP)
 	@mkdir -p bench/results
 	@for script in $(BENCH_SCRIPTS); do \
 		echo "bench: $$script"; \

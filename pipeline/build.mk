@@ -21,6 +21,17 @@ $(DEPS_STAMP): pipeline/install-deps pipeline/deps.txt
 	pipeline/install-deps
 	@mkdir -p $(@D) && touch $@
 
+# packages only make check (deps-test.txt) or make fuzz/bench (deps-dev.txt) need
+TEST_DEPS_STAMP := build/test-deps.stamp
+$(TEST_DEPS_STAMP): pipeline/install-deps pipeline/deps-test.txt
+	pipeline/install-deps pipeline/deps-test.txt
+	@mkdir -p $(@D) && touch $@
+
+DEV_DEPS_STAMP := build/dev-deps.stamp
+$(DEV_DEPS_STAMP): pipeline/install-deps pipeline/deps-dev.txt
+	pipeline/install-deps pipeline/deps-dev.txt
+	@mkdir -p $(@D) && touch $@
+
 $(OBJ)/%.o: %.c | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<

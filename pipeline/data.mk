@@ -29,7 +29,8 @@ TIDY_FILES := $(patsubst %,$(TIDY)/%.csv,$(TABLES))
 $(RAW)/%/manifest.csv: $$(wildcard $(SNAPSHOT)/%/*.xml) $(BIN)/jb-fetch $(CONFIG)
 	$(VALGRIND) $(BIN)/jb-fetch -q -c $(CONFIG) -o $(RAW) --local $(SNAPSHOT) $*
 
-$(TIDY)/%.csv $(TIDY)/%.info.csv: $(RAW)/%/manifest.csv $(BIN)/jb-transform $(CONFIG)
+$(TIDY)/%.csv $(TIDY)/%.info.csv: $(RAW)/%/manifest.csv $(BIN)/jb-transform $(CONFIG) \
+		config/reorganisations.csv
 	$(VALGRIND) $(BIN)/jb-transform -c $(CONFIG) -o $(TIDY)/$*.csv $(RAW)/$*
 
 $(BENCHMARK): $(TIDY_FILES) $(BIN)/jb-stats $(CONFIG)

@@ -18,7 +18,7 @@ FUZZ_LIBS_atom = $(shell pkg-config --libs libxml-2.0)
 FUZZ_LIBS_csv = $(LIB_CSV)
 FUZZ_LIBS_config = $(LIB_INIH) $(LIB_CSV)
 
-$(FUZZ_DIR)/obj/%.o: %.c | $(DEPS_STAMP)
+$(FUZZ_DIR)/obj/%.o: %.c | $(DEPS_STAMP) $(DEV_DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -c -o $@ $<
 

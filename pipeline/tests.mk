@@ -11,11 +11,6 @@ CLI_TESTS += tests/lib/config.sh tests/pipeline/make.sh tests/pipeline/monthly.s
 
 .PHONY: check test
 # make check: everything under AddressSanitizer and UBSan, in its own build tree
-TEST_DEPS_STAMP := build/test-deps.stamp
-$(TEST_DEPS_STAMP): pipeline/install-deps pipeline/deps-test.txt
-	pipeline/install-deps pipeline/deps-test.txt
-	@mkdir -p $(@D) && touch $@
-
 check: $(DEPS_STAMP) $(TEST_DEPS_STAMP)
 	+$(MAKE) SANITIZE=1 BIN=build/san/bin OBJ=build/san/obj test
 
