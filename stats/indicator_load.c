@@ -9,6 +9,7 @@
 #include "csvio.h"
 #include "exitcode.h"
 #include "msg.h"
+#include "strings.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -34,7 +35,7 @@ struct tidy_measure {
 
 /* A kept row: a municipality's or the nation's value of a wanted measure. */
 struct tidy_row {
-	char *region_code, *region_name, *period, *period_status;
+	const char *region_code, *region_name, *period, *period_status; /* interned */
 	size_t measure;
 	int national;
 	struct stats_number number;
@@ -53,6 +54,7 @@ struct tidy_load {
 	size_t measure_count, measure_capacity, last_measure;
 	struct tidy_row *rows;
 	size_t row_count, row_capacity;
+	struct stats_strings strings; /* the rows' codes, names, periods, statuses */
 	size_t resolved[ROLE_COUNT];
 };
 
@@ -160,10 +162,11 @@ static int tidy_row(const struct jb_csv_row *row, void *context)
 	jb_grow((void **)&load->rows, &load->row_capacity, load->row_count + 1,
 		sizeof(*load->rows));
 	kept = &load->rows[load->row_count++];
-	kept->region_code = jb_xstrdup(field[load->column[COL_REGION_CODE]]);
-	kept->region_name = jb_xstrdup(field[load->column[COL_REGION_NAME]]);
-	kept->period = jb_xstrdup(field[load->column[COL_PERIOD]]);
-	kept->period_status = jb_xstrdup(field[load->column[COL_PERIOD_STATUS]]);
+	kept->region_code = stats_strings_intern(&load->strings, field[load->column[COL_REGION_CODE]]);
+	kept->region_name = stats_strings_intern(&load->strings, field[load->column[COL_REGION_NAME]]);
+	kept->period = stats_strings_intern(&load->strings, field[load->column[COL_PERIOD]]);
+	kept->period_status =
+		stats_strings_intern(&load->strings, field[load->column[COL_PERIOD_STATUS]]);
 	kept->measure = measure;
 	kept->national = national;
 	kept->number = number;
@@ -354,14 +357,9 @@ static void tidy_load_free(struct tidy_load *load)
 		free(load->measures[i].key);
 		free(load->measures[i].title);
 	}
-	for (i = 0; i < load->row_count; i++) {
-		free(load->rows[i].region_code);
-		free(load->rows[i].region_name);
-		free(load->rows[i].period);
-		free(load->rows[i].period_status);
-	}
 	free(load->measures);
 	free(load->rows);
+	stats_strings_free(&load->strings);
 }
 
 int stats_indicator_load(const char *tidy_path, const struct stats_measures *measures,

@@ -49,12 +49,15 @@ int stats_beta_prior_moments(const double *x, const double *n, size_t count,
 static int beta_quantile_newton(double probability, double a, double b, double *quantile)
 {
 	double mean = a / (a + b), sd = sqrt(a * b / ((a + b) * (a + b) * (a + b + 1)));
-	double log_beta = gsl_sf_lnbeta(a, b), low = 0, high = 1, q;
+	double log_beta = gsl_sf_lnbeta(a, b), low = 0, high = 1, q, z, skewness;
 	int i;
 
 	if (a < 2 || b < 2)
 		return -1; /* a density unbounded or flat at an edge: leave it to GSL */
-	q = mean + gsl_cdf_ugaussian_Pinv(probability) * sd;
+	/* Cornish-Fisher start: the normal quantile corrected for the skewness */
+	z = gsl_cdf_ugaussian_Pinv(probability);
+	skewness = 2 * (b - a) * sqrt(a + b + 1) / ((a + b + 2) * sqrt(a * b));
+	q = mean + sd * (z + skewness * (z * z - 1) / 6);
 	if (!(q > 0 && q < 1))
 		q = mean;
 	for (i = 0; i < 40; i++) {

@@ -1,0 +1,63 @@
+#include "strings.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+static uint64_t hash_text(const char *text)
+{
+	uint64_t hash = 14695981039346656037u;
+
+	for (; *text; text++) {
+		hash ^= (unsigned char)*text;
+		hash *= 1099511628211u;
+	}
+	return hash;
+}
+
+static void grow(struct stats_strings *strings)
+{
+	size_t capacity = strings->capacity ? 2 * strings->capacity : 256, i;
+	char **slots = jb_xcalloc(capacity, sizeof(*slots));
+
+	for (i = 0; i < strings->capacity; i++) {
+		size_t at;
+
+		if (!strings->slots[i])
+			continue;
+		for (at = hash_text(strings->slots[i]) & (capacity - 1); slots[at];
+		     at = (at + 1) & (capacity - 1))
+			;
+		slots[at] = strings->slots[i];
+	}
+	free(strings->slots);
+	strings->slots = slots;
+	strings->capacity = capacity;
+}
+
+const char *stats_strings_intern(struct stats_strings *strings, const char *text)
+{
+	size_t at;
+
+	if (2 * (strings->count + 1) > strings->capacity)
+		grow(strings);
+	for (at = hash_text(text) & (strings->capacity - 1); strings->slots[at];
+	     at = (at + 1) & (strings->capacity - 1))
+		if (strcmp(strings->slots[at], text) == 0)
+			return strings->slots[at];
+	strings->slots[at] = jb_xstrdup(text);
+	strings->count++;
+	return strings->slots[at];
+}
+
+void stats_strings_free(struct stats_strings *strings)
+{
+	size_t i;
+
+	for (i = 0; i < strings->capacity; i++)
+		free(strings->slots[i]);
+	free(strings->slots);
+	memset(strings, 0, sizeof(*strings));
+}
