@@ -15,6 +15,7 @@
 struct jb_held_entry {
 	char *region_code, *region_name, *period;
 	const char *period_status; /* borrowed from the table's metadata */
+	const struct jb_category *category; /* borrowed; NULL without an extra dimension */
 	char **values;
 	const char **statuses; /* static strings */
 	int used;
@@ -34,9 +35,41 @@ static int compare_strings(const void *a, const void *b)
 static int compare_entries(const void *a, const void *b)
 {
 	const struct jb_held_entry *x = a, *y = b;
+	size_t x_order = x->category ? x->category->order : 0;
+	size_t y_order = y->category ? y->category->order : 0;
 	int order = strcmp(x->period, y->period);
 
-	return order ? order : strcmp(x->region_code, y->region_code);
+	if (!order)
+		order = strcmp(x->region_code, y->region_code);
+	return order ? order : (x_order > y_order) - (x_order < y_order);
+}
+
+static int compare_category_order(const void *a, const void *b)
+{
+	size_t x = (*(const struct jb_category *const *)a)->order;
+	size_t y = (*(const struct jb_category *const *)b)->order;
+
+	return (x > y) - (x < y);
+}
+
+/* The categories a successor is harmonised in: the extra dimension's in file order, or {NULL}. */
+static void order_categories(struct jb_harmoniser *harmoniser)
+{
+	const struct jb_dimension *dimension = harmoniser->meta->category;
+	size_t i;
+
+	if (!dimension || dimension->category_count == 0) {
+		harmoniser->categories = jb_xcalloc(1, sizeof(*harmoniser->categories));
+		harmoniser->category_count = 1;
+		return;
+	}
+	harmoniser->categories = jb_xcalloc(dimension->category_count,
+					    sizeof(*harmoniser->categories));
+	for (i = 0; i < dimension->category_count; i++)
+		harmoniser->categories[i] = &dimension->categories[i];
+	qsort(harmoniser->categories, dimension->category_count,
+	      sizeof(*harmoniser->categories), compare_category_order);
+	harmoniser->category_count = dimension->category_count;
 }
 
 static int contains(const char *text, const char *word)
@@ -102,6 +135,7 @@ int jb_harmonise_init(struct jb_harmoniser *harmoniser, const struct jb_reorgani
 	harmoniser->topic_is_count = jb_xcalloc(meta->topic_count + 1, sizeof(int));
 	for (i = 0; i < meta->topic_count; i++)
 		harmoniser->topic_is_count[i] = jb_topic_is_count(&meta->topics[i]);
+	order_categories(harmoniser);
 	for (i = 0; i < reorg->count; i++) {
 		const char *code = reorg->changes[i].old_code;
 		struct jb_reorg_share *shares;
@@ -156,6 +190,7 @@ void jb_harmonise_free(struct jb_harmoniser *harmoniser)
 		free(harmoniser->successors[i]);
 	free(harmoniser->successors);
 	free(harmoniser->topic_is_count);
+	free(harmoniser->categories);
 	memset(harmoniser, 0, sizeof(*harmoniser));
 }
 
@@ -179,6 +214,7 @@ void jb_harmonise_keep(struct jb_harmoniser *harmoniser, const struct jb_region_
 	entry->region_name = jb_xstrdup(values->region_name);
 	entry->period = jb_xstrdup(values->period);
 	entry->period_status = values->period_status;
+	entry->category = values->category;
 	entry->values = jb_xcalloc(topics + 1, sizeof(char *));
 	entry->statuses = jb_xcalloc(topics + 1, sizeof(char *));
 	for (i = 0; i < topics; i++) {
@@ -188,12 +224,13 @@ void jb_harmonise_keep(struct jb_harmoniser *harmoniser, const struct jb_region_
 }
 
 static struct jb_held_entry *find_entry(struct jb_harmoniser *harmoniser, const char *code,
-					const char *period)
+					const char *period, const struct jb_category *category)
 {
 	struct jb_held_entry key = { 0 };
 
 	key.region_code = (char *)code;
 	key.period = (char *)period;
+	key.category = category;
 	return bsearch(&key, harmoniser->entries, harmoniser->entry_count,
 		       sizeof(*harmoniser->entries), compare_entries);
 }
@@ -234,7 +271,8 @@ struct part {
 
 /* The codes that existed on date and whose area (or a share of it) is in successor. */
 static size_t successor_parts(struct jb_harmoniser *harmoniser, const char *successor,
-			      const char *period, long date, struct part **parts)
+			      const char *period, const struct jb_category *category, long date,
+			      struct part **parts)
 {
 	size_t i, j, count = 0, capacity = 0, share_count;
 
@@ -252,7 +290,7 @@ static size_t successor_parts(struct jb_harmoniser *harmoniser, const char *succ
 				continue;
 			jb_grow((void **)parts, &capacity, count + 1, sizeof(**parts));
 			(*parts)[count].code = code;
-			(*parts)[count].entry = find_entry(harmoniser, code, period);
+			(*parts)[count].entry = find_entry(harmoniser, code, period, category);
 			(*parts)[count].weight = shares[j].weight;
 			count++;
 		}
@@ -298,6 +336,15 @@ static void sum_parts(const struct part *parts, size_t count, size_t topic,
 	out->status = "ok";
 }
 
+/* The three category columns of a row: the extra dimension's key, the category's key and title. */
+static void set_category(struct jb_tidy_row *row, const struct jb_table_meta *meta,
+			 const struct jb_category *category)
+{
+	row->category_dimension = category ? meta->category->key : "";
+	row->category_key = category ? category->key : "";
+	row->category_title = category ? category->title : "";
+}
+
 static int write_entry(struct jb_tidy_output *output, const struct jb_table_meta *meta,
 		       const struct jb_held_entry *entry, const char *region_name,
 		       unsigned long *rows)
@@ -312,6 +359,7 @@ static int write_entry(struct jb_tidy_output *output, const struct jb_table_meta
 	row.period = entry->period;
 	row.period_status = entry->period_status;
 	row.harmonised = "no";
+	set_category(&row, meta, entry->category);
 	for (i = 0; i < meta->topic_count; i++) {
 		row.measure_key = meta->topics[i].key;
 		row.measure_title = meta->topics[i].title;
@@ -328,7 +376,8 @@ static int write_entry(struct jb_tidy_output *output, const struct jb_table_meta
 
 static int write_sum(struct jb_harmoniser *harmoniser, struct jb_tidy_output *output,
 		     const char *successor, const char *region_name, const char *period,
-		     const struct part *parts, size_t count, unsigned long *rows)
+		     const struct jb_category *category, const struct part *parts, size_t count,
+		     unsigned long *rows)
 {
 	const struct jb_table_meta *meta = harmoniser->meta;
 	const char *label = "merged", *period_status = "";
@@ -347,6 +396,7 @@ static int write_sum(struct jb_harmoniser *harmoniser, struct jb_tidy_output *ou
 	row.region_type = jb_region_type(successor);
 	row.period = period;
 	row.period_status = period_status;
+	set_category(&row, meta, category);
 	for (i = 0; i < meta->topic_count; i++) {
 		struct harmonised_value sum = { "", "", "", NULL };
 
@@ -369,27 +419,40 @@ static int write_sum(struct jb_harmoniser *harmoniser, struct jb_tidy_output *ou
 	return 0;
 }
 
-/* The rows of one successor in one period: as published, or the sum of its parts. */
+/* " (Verwijzer VW01)" for messages about a category; "" without one. */
+static const char *category_label(const struct jb_harmoniser *harmoniser,
+				  const struct jb_category *category, char *text, size_t size)
+{
+	if (!category)
+		return "";
+	snprintf(text, size, " (%s %s)", harmoniser->meta->category->key, category->key);
+	return text;
+}
+
+/* The rows of one successor in one period and category: as published, or the sum of its parts. */
 static int write_successor(struct jb_harmoniser *harmoniser, struct jb_tidy_output *output,
-			   const char *successor, const char *period, unsigned long *rows)
+			   const char *successor, const char *period,
+			   const struct jb_category *category, unsigned long *rows)
 {
 	const struct jb_reorganisations *reorg = harmoniser->reorg;
 	size_t topics = harmoniser->meta->topic_count, count, i, published = 0;
 	long date = period_start(period);
-	struct jb_held_entry *own = find_entry(harmoniser, successor, period);
+	struct jb_held_entry *own = find_entry(harmoniser, successor, period, category);
 	const char *name = jb_reorg_name(reorg, successor);
 	struct part *parts;
+	char label[160];
 	int status = 0, exists = jb_reorg_exists(reorg, successor, date);
 
-	count = successor_parts(harmoniser, successor, period, date, &parts);
+	count = successor_parts(harmoniser, successor, period, category, date, &parts);
 	for (i = 0; i < count; i++)
 		if (parts[i].entry)
 			published++;
 	if (own && !exists && has_value(own, topics)) {
 		if (published)
-			jb_warn("%s: %s is published for %s, before it was formed: its published "
+			jb_warn("%s: %s is published for %s%s, before it was formed: its published "
 				"values are used, not the sum of %zu predecessors", reorg->path,
-				successor, period, count);
+				successor, period,
+				category_label(harmoniser, category, label, sizeof(label)), count);
 		for (i = 0; i < count; i++)
 			if (parts[i].entry)
 				parts[i].entry->used = 1;
@@ -415,7 +478,7 @@ static int write_successor(struct jb_harmoniser *harmoniser, struct jb_tidy_outp
 			if (parts[i].entry)
 				parts[i].entry->used = 1;
 		status = write_sum(harmoniser, output, successor, name ? name : successor, period,
-				   parts, count, rows);
+				   category, parts, count, rows);
 	}
 	free(parts);
 	return status;
@@ -424,7 +487,8 @@ static int write_successor(struct jb_harmoniser *harmoniser, struct jb_tidy_outp
 int jb_harmonise_flush(struct jb_harmoniser *harmoniser, struct jb_tidy_output *output,
 		       unsigned long *rows)
 {
-	size_t i, j, topics = harmoniser->meta->topic_count;
+	size_t i, j, k, topics = harmoniser->meta->topic_count;
+	char label[160];
 	int status = 0;
 
 	if (harmoniser->entry_count == 0)
@@ -435,9 +499,9 @@ int jb_harmonise_flush(struct jb_harmoniser *harmoniser, struct jb_tidy_output *
 		const struct jb_held_entry *entry = &harmoniser->entries[i];
 
 		if (compare_entries(entry, entry - 1) == 0) {
-			jb_error("region %s appears twice for period %s: the table has another "
-				 "dimension, which cannot be harmonised", entry->region_code,
-				 entry->period);
+			jb_error("region %s appears twice for period %s%s", entry->region_code,
+				 entry->period,
+				 category_label(harmoniser, entry->category, label, sizeof(label)));
 			return JB_EXIT_DATAERR;
 		}
 	}
@@ -447,15 +511,18 @@ int jb_harmonise_flush(struct jb_harmoniser *harmoniser, struct jb_tidy_output *
 		if (i > 0 && strcmp(period, harmoniser->entries[i - 1].period) == 0)
 			continue;
 		for (j = 0; status == 0 && j < harmoniser->successor_count; j++)
-			status = write_successor(harmoniser, output, harmoniser->successors[j],
-						 period, rows);
+			for (k = 0; status == 0 && k < harmoniser->category_count; k++)
+				status = write_successor(harmoniser, output,
+							 harmoniser->successors[j], period,
+							 harmoniser->categories[k], rows);
 	}
 	for (i = 0; status == 0 && i < harmoniser->entry_count; i++) {
 		const struct jb_held_entry *entry = &harmoniser->entries[i];
 
 		if (!entry->used && has_value(entry, topics))
-			jb_warn("%s: %s is published for %s, when it did not exist: not counted",
-				harmoniser->reorg->path, entry->region_code, entry->period);
+			jb_warn("%s: %s is published for %s%s, when it did not exist: not counted",
+				harmoniser->reorg->path, entry->region_code, entry->period,
+				category_label(harmoniser, entry->category, label, sizeof(label)));
 	}
 	return status;
 }

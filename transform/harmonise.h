@@ -15,6 +15,7 @@
 /* One region's values in one period, as the table walk hands them over; borrowed. */
 struct jb_region_values {
 	const char *region_code, *region_name, *period, *period_status;
+	const struct jb_category *category; /* of the extra dimension; NULL without one */
 	const char *const *values;   /* per topic, in DataProperties order */
 	const char *const *statuses; /* ok, missing, unknown, secret, nil */
 };
@@ -30,6 +31,8 @@ struct jb_harmoniser {
 	size_t held_code_count;
 	char **successors;      /* codes of the boundary year that receive others, sorted */
 	size_t successor_count;
+	const struct jb_category **categories; /* the extra dimension's, in file order; {NULL} */
+	size_t category_count;
 	struct jb_held_entry *entries;
 	size_t entry_count, entry_capacity;
 };
@@ -46,9 +49,10 @@ int jb_harmonise_holds(const struct jb_harmoniser *harmoniser, const char *regio
 /* Keeps a copy of one region's values in one period. */
 void jb_harmonise_keep(struct jb_harmoniser *harmoniser, const struct jb_region_values *entry);
 /*
- * Writes the held rows, harmonised: by period key, region code, then
- * topics in DataProperties order.  Returns 0, 65 (a region twice in a
- * period) or 74; *rows counts them.
+ * Writes the held rows, harmonised: by period key, region code, category
+ * (in the dimension file's order), then topics in DataProperties order.
+ * Each category is harmonised on its own.  Returns 0, 65 (a region twice
+ * in a period and category) or 74; *rows counts them.
  */
 int jb_harmonise_flush(struct jb_harmoniser *harmoniser, struct jb_tidy_output *output,
 		       unsigned long *rows);

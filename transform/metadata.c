@@ -1,6 +1,7 @@
 #include "metadata.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -71,6 +72,7 @@ static int each_table_info(const struct jb_atom_entry *entry, void *context)
 	meta->short_description = entry_copy(entry, "ShortDescription");
 	meta->description = entry_copy(entry, "Description");
 	meta->source = entry_copy(entry, "Source");
+	meta->output_status = entry_copy(entry, "OutputStatus");
 	return 0;
 }
 
@@ -167,6 +169,7 @@ static int each_category(const struct jb_atom_entry *entry, void *context)
 	category->key = entry_copy(entry, "Key");
 	category->title = entry_copy(entry, "Title");
 	category->status = lower_case(entry_copy(entry, "Status"));
+	category->order = dimension->category_count - 1;
 	return 0;
 }
 
@@ -243,6 +246,32 @@ static int index_topics(struct jb_table_meta *meta, const char *file)
 	return 0;
 }
 
+/* The one dimension besides region and time, if any; two or more have no columns. */
+static int assign_category(struct jb_table_meta *meta, const char *file)
+{
+	char names[512] = "";
+	size_t i, count = 0, used = 0;
+
+	for (i = 0; i < meta->dimension_count; i++) {
+		struct jb_dimension *dimension = &meta->dimensions[i];
+
+		if (dimension->role != JB_DIMENSION_CATEGORY)
+			continue;
+		if (count++ == 0)
+			meta->category = dimension;
+		if (used < sizeof(names))
+			used += (size_t)snprintf(names + used, sizeof(names) - used, "%s%s",
+						 count > 1 ? ", " : "", dimension->key);
+	}
+	if (count > 1) {
+		meta->category = NULL;
+		jb_error("%s: %zu dimensions besides region and time (%s): the tidy format has "
+			 "columns for one", file, count, names);
+		return JB_EXIT_DATAERR;
+	}
+	return 0;
+}
+
 /* Region: the first GeoDimension/GeoDetail, else a Dimension named RegioS; time: the TimeDimension. */
 static int assign_roles(struct jb_table_meta *meta, const char *file)
 {
@@ -275,7 +304,7 @@ static int assign_roles(struct jb_table_meta *meta, const char *file)
 		jb_error("%s: the table has no region dimension", file);
 		return JB_EXIT_DATAERR;
 	}
-	return 0;
+	return assign_category(meta, file);
 }
 
 int jb_metadata_load(const char *folder, struct jb_table_meta *meta)
@@ -319,6 +348,7 @@ void jb_metadata_free(struct jb_table_meta *meta)
 	free(meta->short_description);
 	free(meta->description);
 	free(meta->source);
+	free(meta->output_status);
 	for (i = 0; i < meta->topic_count; i++) {
 		free(meta->topics[i].key);
 		free(meta->topics[i].title);

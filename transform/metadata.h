@@ -20,10 +20,11 @@ struct jb_category {
 	char *key;
 	char *title;
 	char *status; /* Perioden Status lower case ("voorlopig"); "" when absent */
+	size_t order; /* its place in the dimension file (CBS's order) */
 };
 
 enum jb_dimension_role {
-	JB_DIMENSION_OTHER,
+	JB_DIMENSION_CATEGORY, /* a code list besides region and time (Verwijzer, Leeftijd) */
 	JB_DIMENSION_REGION,
 	JB_DIMENSION_TIME
 };
@@ -40,12 +41,14 @@ struct jb_dimension {
 
 struct jb_table_meta {
 	char *id, *title, *modified, *period, *short_description, *description, *source;
+	char *output_status; /* TableInfos OutputStatus ("Regulier", "Gestopt"); "" when absent */
 	struct jb_topic *topics;        /* in DataProperties Position order */
 	size_t topic_count;
 	size_t *topics_by_key;          /* indexes into topics, sorted by key */
 	struct jb_dimension *dimensions; /* in Position order */
 	size_t dimension_count;
 	struct jb_dimension *region, *time; /* borrowed from dimensions, or NULL */
+	struct jb_dimension *category;      /* the one other dimension, or NULL */
 };
 
 /*

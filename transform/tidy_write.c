@@ -11,6 +11,7 @@
 static const char *const tidy_header[] = {
 	"region_code", "region_name", "region_type", "period", "period_status",
 	"measure_key", "measure_title", "unit", "value", "status", "harmonised",
+	"category_dimension", "category_key", "category_title",
 };
 #define TIDY_COLUMNS (sizeof(tidy_header) / sizeof(tidy_header[0]))
 #define FLUSH_AT (1024 * 1024)
@@ -103,6 +104,7 @@ int jb_tidy_write_row(struct jb_tidy_output *output, const struct jb_tidy_row *r
 		row->region_code, row->region_name, row->region_type, row->period,
 		row->period_status, row->measure_key, row->measure_title, row->unit,
 		row->value, row->status, row->harmonised,
+		row->category_dimension, row->category_key, row->category_title,
 	};
 	size_t i;
 
@@ -121,6 +123,7 @@ int jb_tidy_write_info(struct jb_tidy_output *output, const struct jb_table_meta
 		{ "period", meta->period },
 		{ "short_description", meta->short_description },
 		{ "synthetic", jb_metadata_is_synthetic(meta) ? "yes" : "no" },
+		{ "status", meta->output_status },
 	};
 	size_t i;
 

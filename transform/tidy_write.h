@@ -12,6 +12,7 @@ struct jb_tidy_row {
 	const char *measure_key, *measure_title, *unit;
 	const char *value, *status;
 	const char *harmonised; /* no, merged, split, not_harmonisable */
+	const char *category_dimension, *category_key, *category_title; /* "" without one */
 };
 
 struct jb_tidy_output {

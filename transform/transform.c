@@ -31,7 +31,7 @@ struct table_walk {
 	struct jb_tidy_output *output;
 	const char *fixed_period; /* tables without a time dimension */
 	const struct jb_atom_property **topic_values; /* per topic, in Position order */
-	struct text_buffer region_code, period;
+	struct text_buffer region_code, period, category;
 	struct text_buffer *values;   /* per topic */
 	const char **value_texts, **statuses; /* per topic */
 	struct jb_harmoniser *harmoniser;     /* NULL: codes as published */
@@ -92,15 +92,25 @@ static int property_error(const struct jb_atom_entry *entry,
 	return JB_EXIT_DATAERR;
 }
 
-/* Sorts the entry's properties into region, period and topic slots. */
+/* The dimension properties of one entry. */
+struct entry_keys {
+	const struct jb_atom_property *region, *period, *category;
+};
+
+static int missing_dimension(const struct jb_atom_entry *entry, const struct jb_dimension *dimension)
+{
+	jb_error("%s:%lu: an entry without %s", entry->file, entry->line, dimension->key);
+	return JB_EXIT_DATAERR;
+}
+
+/* Sorts the entry's properties into region, period, category and topic slots. */
 static int classify_properties(struct table_walk *walk, const struct jb_atom_entry *entry,
-			       const struct jb_atom_property **region,
-			       const struct jb_atom_property **period)
+			       struct entry_keys *keys)
 {
 	const struct jb_table_meta *meta = walk->meta;
 	size_t i, index;
 
-	*region = *period = NULL;
+	memset(keys, 0, sizeof(*keys));
 	memset(walk->topic_values, 0, meta->topic_count * sizeof(*walk->topic_values));
 	for (i = 0; i < entry->count; i++) {
 		const struct jb_atom_property *property = &entry->properties[i];
@@ -118,26 +128,37 @@ static int classify_properties(struct table_walk *walk, const struct jb_atom_ent
 					      "topic %s is not in DataProperties.xml",
 					      property->name);
 		if (dimension->role == JB_DIMENSION_REGION)
-			*region = property;
+			keys->region = property;
 		else if (dimension->role == JB_DIMENSION_TIME)
-			*period = property;
+			keys->period = property;
 		else
-			return property_error(entry, property,
-					      "dimension %s has no column in the tidy format "
-					      "(only region and period)",
-					      property->name);
+			keys->category = property;
 	}
-	if (!*region) {
-		jb_error("%s:%lu: an entry without %s", entry->file, entry->line,
-			 meta->region->key);
-		return JB_EXIT_DATAERR;
-	}
-	if (meta->time && !*period) {
-		jb_error("%s:%lu: an entry without %s", entry->file, entry->line,
-			 meta->time->key);
-		return JB_EXIT_DATAERR;
-	}
+	if (!keys->region)
+		return missing_dimension(entry, meta->region);
+	if (meta->time && !keys->period)
+		return missing_dimension(entry, meta->time);
+	if (meta->category && !keys->category)
+		return missing_dimension(entry, meta->category);
 	return 0;
+}
+
+/* The category of the extra dimension named by property; NULL after a message. */
+static const struct jb_category *entry_category(struct table_walk *walk,
+						const struct jb_atom_entry *entry,
+						const struct jb_atom_property *property)
+{
+	const struct jb_dimension *dimension = walk->meta->category;
+	const char *key = trimmed(&walk->category, property->value);
+	const struct jb_category *category = jb_dimension_category(dimension, key);
+	char message[512];
+
+	if (!property->is_null && category)
+		return category;
+	snprintf(message, sizeof(message), "%s key '%s' is not in the dimension table %s",
+		 dimension->key, key, dimension->file);
+	jb_error("%s:%lu:%lu: %s", entry->file, property->line, property->column, message);
+	return NULL;
 }
 
 static int each_data_entry(const struct jb_atom_entry *entry, void *context)
@@ -145,14 +166,25 @@ static int each_data_entry(const struct jb_atom_entry *entry, void *context)
 	struct table_walk *walk = context;
 	const struct jb_table_meta *meta = walk->meta;
 	const struct jb_atom_property *region_property, *period_property;
-	const struct jb_category *region, *period_category = NULL;
+	const struct jb_category *region, *period_category = NULL, *category = NULL;
 	struct jb_tidy_row row;
 	struct jb_period parsed;
+	struct entry_keys keys;
 	size_t i;
-	int status = classify_properties(walk, entry, &region_property, &period_property);
+	int status = classify_properties(walk, entry, &keys);
 
 	if (status)
 		return status;
+	region_property = keys.region;
+	period_property = keys.period;
+	if (keys.category) {
+		category = entry_category(walk, entry, keys.category);
+		if (!category)
+			return JB_EXIT_DATAERR;
+	}
+	row.category_dimension = category ? meta->category->key : "";
+	row.category_key = category ? category->key : "";
+	row.category_title = category ? category->title : "";
 	row.region_code = trimmed(&walk->region_code, region_property->value);
 	region = jb_dimension_category(meta->region, row.region_code);
 	if (region_property->is_null || !region)
@@ -182,7 +214,7 @@ static int each_data_entry(const struct jb_atom_entry *entry, void *context)
 	if (walk->harmoniser && jb_harmonise_holds(walk->harmoniser, row.region_code)) {
 		struct jb_region_values held = {
 			row.region_code, row.region_name, row.period, row.period_status,
-			walk->value_texts, walk->statuses,
+			category, walk->value_texts, walk->statuses,
 		};
 
 		jb_harmonise_keep(walk->harmoniser, &held);
@@ -346,6 +378,7 @@ static int walk_table(const char *folder, const struct jb_page_list *pages,
 	free(walk->topic_values);
 	free(walk->region_code.text);
 	free(walk->period.text);
+	free(walk->category.text);
 	return status;
 }
 

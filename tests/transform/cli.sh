@@ -21,9 +21,9 @@ expect "two-page table says nothing" stderr_empty
 expect "two-page table: exact tidy CSV" same "$E/99001TST.csv:$T/tidy/99001TST.csv"
 expect "two-page table: exact info CSV" same "$E/99001TST.info.csv:$T/tidy/99001TST.info.csv"
 no_temp_files "no temporary files after success" "$T/tidy"
-grep -qxF 'GM0363,Amsterdam,GM,2023JJ00,definitief,JongerenMetJeugdhulp_2,Jongeren met jeugdhulp,aantal,,missing,no' "$T/tidy/99001TST.csv" &&
+grep -qxF 'GM0363,Amsterdam,GM,2023JJ00,definitief,JongerenMetJeugdhulp_2,Jongeren met jeugdhulp,aantal,,missing,no,,,' "$T/tidy/99001TST.csv" &&
 	_ok "null value is missing, padded key trimmed" || _not_ok "null value is missing, padded key trimmed"
-grep -qxF 'GM0014,Groningen (gemeente),GM,2024JJ00,voorlopig,JongerenMetJeugdhulp_2,Jongeren met jeugdhulp,aantal,5790,ok,no' "$T/tidy/99001TST.csv" &&
+grep -qxF 'GM0014,Groningen (gemeente),GM,2024JJ00,voorlopig,JongerenMetJeugdhulp_2,Jongeren met jeugdhulp,aantal,5790,ok,no,,,' "$T/tidy/99001TST.csv" &&
 	_ok "provisional period, value from page 2" || _not_ok "provisional period, value from page 2"
 [ "$(wc -l <"$T/tidy/99001TST.csv")" -eq 16 ] && _ok "5 entries x 3 topics + header" || _not_ok "5 entries x 3 topics + header"
 
@@ -147,9 +147,9 @@ expect "truncated JSON: no output" no_file "$T/json/bad.csv"
 S=fetch/snapshot
 run jb-transform -c config/jeugdbench.ini --no-harmonise -o "$T/snap/84799NED.csv" $S/84799NED
 expect "snapshot 84799NED exits 0" status 0
-grep -qxF 'GM1680,Aa en Hunze,GM,2020JJ00,,AantalInwoners_5,Aantal inwoners,aantal,25445,ok,no' "$T/snap/84799NED.csv" &&
+grep -qxF 'GM1680,Aa en Hunze,GM,2020JJ00,,AantalInwoners_5,Aantal inwoners,aantal,25445,ok,no,,,' "$T/snap/84799NED.csv" &&
 	_ok "84799NED: Aa en Hunze has 25445 inhabitants" || _not_ok "84799NED: Aa en Hunze has 25445 inhabitants"
-grep -qxF 'NL00,Nederland,NL,2020JJ00,,AantalInwoners_5,Aantal inwoners,aantal,17407585,ok,no' "$T/snap/84799NED.csv" &&
+grep -qxF 'NL00,Nederland,NL,2020JJ00,,AantalInwoners_5,Aantal inwoners,aantal,17407585,ok,no,,,' "$T/snap/84799NED.csv" &&
 	_ok "84799NED: the Netherlands (NL00) has 17407585 inhabitants" || _not_ok "84799NED: the Netherlands (NL00) has 17407585 inhabitants"
 [ "$(cut -d, -f1 "$T/snap/84799NED.csv" | sort -u | grep -c '^GM')" -eq 355 ] &&
 	_ok "84799NED: 355 municipalities" || _not_ok "84799NED: 355 municipalities"
@@ -179,16 +179,16 @@ expect "harmonised to 2023 says nothing" stderr_empty
 expect "harmonised to 2023: exact tidy CSV" same "$E/99003TST.b2023.csv:$T/h/99003TST.csv"
 has_row() { grep -qxF "$2" "$3" && _ok "$1" || _not_ok "$1" "no row: $2"; }
 H=$T/h/99003TST.csv
-has_row "Eemsdelta 2020 = 2280 + 4835 + 1860" 'GM1979,Eemsdelta,GM,2020JJ00,definitief,JongerenTot18Jaar_1,Jongeren tot 18 jaar,aantal,8975,ok,merged' "$H"
-has_row "Eemsdelta 2020 with a missing predecessor value is missing" 'GM1979,Eemsdelta,GM,2020JJ00,definitief,JongerenMetJeugdhulp_2,Jongeren met jeugdhulp,aantal,,missing,merged' "$H"
-has_row "Vught 2020 = 6210 + 0.3388 x 2915 = 7197.602 -> 7198" 'GM0865,Vught,GM,2020JJ00,definitief,JongerenTot18Jaar_1,Jongeren tot 18 jaar,aantal,7198,ok,split' "$H"
-has_row "Tilburg 2020 = 5330 + 0.1020 x 250 = 5355.5 -> 5356 (half away from zero)" 'GM0855,Tilburg,GM,2020JJ00,definitief,JongerenMetJeugdhulp_2,Jongeren met jeugdhulp,aantal,5356,ok,split' "$H"
-has_row "Oisterwijk 2020 = 610 + 0.4091 x 250 = 712.275 -> 712" 'GM0824,Oisterwijk,GM,2020JJ00,definitief,JongerenMetJeugdhulp_2,Jongeren met jeugdhulp,aantal,712,ok,split' "$H"
-has_row "Boxtel 2020 = 6185 + 0.1501 x 2915 = 6622.5415 -> 6623" 'GM0757,Boxtel,GM,2020JJ00,definitief,JongerenTot18Jaar_1,Jongeren tot 18 jaar,aantal,6623,ok,split' "$H"
-has_row "Amsterdam 2022 = 157505 + Weesp 3655" 'GM0363,Amsterdam,GM,2022JJ00,definitief,JongerenTot18Jaar_1,Jongeren tot 18 jaar,aantal,161160,ok,merged' "$H"
-has_row "Amsterdam 2023 as published" 'GM0363,Amsterdam,GM,2023JJ00,voorlopig,JongerenTot18Jaar_1,Jongeren tot 18 jaar,aantal,161400,ok,no' "$H"
-has_row "a percentage of a merged region is not harmonisable" 'GM0363,Amsterdam,GM,2022JJ00,definitief,PercentageJeugdhulp_3,Jongeren met jeugdhulp,%,,not_harmonisable,not_harmonisable' "$H"
-has_row "a percentage of an unchanged region stays" 'GM0014,Groningen (gemeente),GM,2020JJ00,definitief,PercentageJeugdhulp_3,Jongeren met jeugdhulp,%,12.9,ok,no' "$H"
+has_row "Eemsdelta 2020 = 2280 + 4835 + 1860" 'GM1979,Eemsdelta,GM,2020JJ00,definitief,JongerenTot18Jaar_1,Jongeren tot 18 jaar,aantal,8975,ok,merged,,,' "$H"
+has_row "Eemsdelta 2020 with a missing predecessor value is missing" 'GM1979,Eemsdelta,GM,2020JJ00,definitief,JongerenMetJeugdhulp_2,Jongeren met jeugdhulp,aantal,,missing,merged,,,' "$H"
+has_row "Vught 2020 = 6210 + 0.3388 x 2915 = 7197.602 -> 7198" 'GM0865,Vught,GM,2020JJ00,definitief,JongerenTot18Jaar_1,Jongeren tot 18 jaar,aantal,7198,ok,split,,,' "$H"
+has_row "Tilburg 2020 = 5330 + 0.1020 x 250 = 5355.5 -> 5356 (half away from zero)" 'GM0855,Tilburg,GM,2020JJ00,definitief,JongerenMetJeugdhulp_2,Jongeren met jeugdhulp,aantal,5356,ok,split,,,' "$H"
+has_row "Oisterwijk 2020 = 610 + 0.4091 x 250 = 712.275 -> 712" 'GM0824,Oisterwijk,GM,2020JJ00,definitief,JongerenMetJeugdhulp_2,Jongeren met jeugdhulp,aantal,712,ok,split,,,' "$H"
+has_row "Boxtel 2020 = 6185 + 0.1501 x 2915 = 6622.5415 -> 6623" 'GM0757,Boxtel,GM,2020JJ00,definitief,JongerenTot18Jaar_1,Jongeren tot 18 jaar,aantal,6623,ok,split,,,' "$H"
+has_row "Amsterdam 2022 = 157505 + Weesp 3655" 'GM0363,Amsterdam,GM,2022JJ00,definitief,JongerenTot18Jaar_1,Jongeren tot 18 jaar,aantal,161160,ok,merged,,,' "$H"
+has_row "Amsterdam 2023 as published" 'GM0363,Amsterdam,GM,2023JJ00,voorlopig,JongerenTot18Jaar_1,Jongeren tot 18 jaar,aantal,161400,ok,no,,,' "$H"
+has_row "a percentage of a merged region is not harmonisable" 'GM0363,Amsterdam,GM,2022JJ00,definitief,PercentageJeugdhulp_3,Jongeren met jeugdhulp,%,,not_harmonisable,not_harmonisable,,,' "$H"
+has_row "a percentage of an unchanged region stays" 'GM0014,Groningen (gemeente),GM,2020JJ00,definitief,PercentageJeugdhulp_3,Jongeren met jeugdhulp,%,12.9,ok,no,,,' "$H"
 [ "$(grep -c '^GM0788,\|^GM0003,\|^GM0010,\|^GM0024,\|^GM0457,' "$H")" -eq 0 ] &&
 	_ok "no former municipality remains" || _not_ok "no former municipality remains"
 for p_want in 2020JJ00:7 2021JJ00:6 2022JJ00:2 2023JJ00:2; do
@@ -202,11 +202,11 @@ expect "harmonised output is byte-identical on a second run" same "$H:$T/h2/9900
 # to 2022: Weesp still exists on 1 January 2022, so it stays apart
 run jb-transform -c $D/test.ini --boundary-year 2022 -o "$T/h/b2022.csv" $D/99003TST
 expect "harmonised to 2022 exits 0" status 0
-has_row "boundary 2022: Weesp 2022 stays as published" 'GM0457,Weesp,GM,2022JJ00,definitief,JongerenTot18Jaar_1,Jongeren tot 18 jaar,aantal,3655,ok,no' "$T/h/b2022.csv"
-has_row "boundary 2022: Amsterdam 2022 as published" 'GM0363,Amsterdam,GM,2022JJ00,definitief,JongerenTot18Jaar_1,Jongeren tot 18 jaar,aantal,157505,ok,no' "$T/h/b2022.csv"
-has_row "boundary 2022: Eemsdelta 2020 still merged" 'GM1979,Eemsdelta,GM,2020JJ00,definitief,JongerenTot18Jaar_1,Jongeren tot 18 jaar,aantal,8975,ok,merged' "$T/h/b2022.csv"
+has_row "boundary 2022: Weesp 2022 stays as published" 'GM0457,Weesp,GM,2022JJ00,definitief,JongerenTot18Jaar_1,Jongeren tot 18 jaar,aantal,3655,ok,no,,,' "$T/h/b2022.csv"
+has_row "boundary 2022: Amsterdam 2022 as published" 'GM0363,Amsterdam,GM,2022JJ00,definitief,JongerenTot18Jaar_1,Jongeren tot 18 jaar,aantal,157505,ok,no,,,' "$T/h/b2022.csv"
+has_row "boundary 2022: Eemsdelta 2020 still merged" 'GM1979,Eemsdelta,GM,2020JJ00,definitief,JongerenTot18Jaar_1,Jongeren tot 18 jaar,aantal,8975,ok,merged,,,' "$T/h/b2022.csv"
 run jb-transform -c $D/test.ini --boundary-year 2020 -o "$T/h/b2020.csv" $D/99003TST
-has_row "boundary 2020: Haaren stays" 'GM0788,Haaren,GM,2020JJ00,definitief,JongerenTot18Jaar_1,Jongeren tot 18 jaar,aantal,2915,ok,no' "$T/h/b2020.csv"
+has_row "boundary 2020: Haaren stays" 'GM0788,Haaren,GM,2020JJ00,definitief,JongerenTot18Jaar_1,Jongeren tot 18 jaar,aantal,2915,ok,no,,,' "$T/h/b2020.csv"
 run jb-transform -c $D/test.ini -o "$T/h/none.csv" $D/99003TST
 expect "without a boundary year nothing is harmonised" status 0
 [ "$(cut -d, -f11 "$T/h/none.csv" | sort -u | tr '\n' ' ')" = "harmonised no " ] &&
@@ -218,8 +218,8 @@ run jb-transform -c $D/test.ini --boundary-year 2023 -o "$T/h/both.csv" $D/99003
 expect "both published exits 0" status 0
 expect "a successor published early is flagged" stderr_has "GM1979 is published for 2020JJ00, before it was formed"
 expect "a former municipality published late is flagged" stderr_has "GM0457 is published for 2023JJ00, when it did not exist: not counted"
-has_row "the published successor is used, not the sum" 'GM1979,Eemsdelta,GM,2020JJ00,definitief,JongerenTot18Jaar_1,Jongeren tot 18 jaar,aantal,9000,ok,no' "$T/h/both.csv"
-has_row "Weesp 2023 is not added to Amsterdam" 'GM0363,Amsterdam,GM,2023JJ00,voorlopig,JongerenTot18Jaar_1,Jongeren tot 18 jaar,aantal,161400,ok,no' "$T/h/both.csv"
+has_row "the published successor is used, not the sum" 'GM1979,Eemsdelta,GM,2020JJ00,definitief,JongerenTot18Jaar_1,Jongeren tot 18 jaar,aantal,9000,ok,no,,,' "$T/h/both.csv"
+has_row "Weesp 2023 is not added to Amsterdam" 'GM0363,Amsterdam,GM,2023JJ00,voorlopig,JongerenTot18Jaar_1,Jongeren tot 18 jaar,aantal,161400,ok,no,,,' "$T/h/both.csv"
 
 # a bad reorganisations file is a configuration error naming file:line
 printf 'effective_date,old_code,old_name,new_code,new_name,weight\n2021-01-01,GM0788,Haaren,GM0824,Oisterwijk,0.5\n2021-01-01,GM0788,Haaren,GM0865,Vught,0.4\n' >"$T/badw.csv"
@@ -241,7 +241,7 @@ expect "no output after a bad reorganisations file" no_file "$T/h/bw.csv"
 printf 'effective_date,old_code,old_name,new_code,new_name,weight\n2021-01-01,GM0003,Appingedam,GM0010,Delfzijl,1\n2023-01-01,GM0010,Delfzijl,GM1979,Eemsdelta,1\n2023-01-01,GM0024,Loppersum,GM1979,Eemsdelta,1\n' >"$T/chain.csv"
 run jb-transform -c $D/test.ini -b 2023 -r "$T/chain.csv" -o "$T/h/chain.csv" $D/99003TST
 expect "a chain of changes exits 0" status 0
-has_row "a chain: 2020 codes through two changes are summed" 'GM1979,Eemsdelta,GM,2020JJ00,definitief,JongerenTot18Jaar_1,Jongeren tot 18 jaar,aantal,8975,ok,merged' "$T/h/chain.csv"
+has_row "a chain: 2020 codes through two changes are summed" 'GM1979,Eemsdelta,GM,2020JJ00,definitief,JongerenTot18Jaar_1,Jongeren tot 18 jaar,aantal,8975,ok,merged,,,' "$T/h/chain.csv"
 
 # the bundled snapshot harmonised to 2024: every period has exactly 342 municipalities
 run jb-transform -c config/jeugdbench.ini --boundary-year 2024 -o "$T/snap/h85099SYN.csv" $S/85099SYN
