@@ -41,8 +41,8 @@ static void usage(FILE *fp)
 		"exit status: 0 ok, 64 usage or unknown table, 65 bad page (not an Atom feed,\n"
 		"  HTML, wrong title, truncated, looping next link), 66 local file missing,\n"
 		"  69 refused (404 or other 4xx, redirect to another host), 73 cannot create\n"
-		"  output, 74 write error, 75 temporary failure after retries (try again later),\n"
-		"  78 configuration error\n",
+		"  output, 74 write error, 75 temporary failure after retries, or the table\n"
+		"  is locked by another run (try again later), 78 configuration error\n",
 		DEFAULT_CONFIG);
 }
 
