@@ -257,3 +257,111 @@ run jb-transform -c config/jeugdbench.ini --boundary-year 2024 -o "$T/snap/h8479
 expect "snapshot 84799NED harmonised to 2024 exits 0" status 0
 [ "$(cut -d, -f1 "$T/snap/h84799NED.csv" | sort -u | grep -c '^GM')" -eq 342 ] &&
 	_ok "84799NED harmonised to 2024: 342 municipalities" || _not_ok "84799NED harmonised to 2024: 342 municipalities"
+
+# --- one dimension besides region and time: category_dimension, category_key, category_title ---
+# 99004TST (make_99004TST.py): Verwijzer x RegioS x Perioden; Appingedam, Delfzijl and
+# Loppersum -> Eemsdelta (2021); every row of the expected file written by hand
+run jb-transform -c $D/test.ini -b 2023 -o "$T/cat/99004TST.csv" $D/99004TST
+expect "a Verwijzer dimension harmonised to 2023 exits 0" status 0
+expect "a Verwijzer dimension harmonised to 2023 says nothing" stderr_empty
+expect "a Verwijzer dimension harmonised to 2023: exact tidy CSV" same "$E/99004TST.b2023.csv:$T/cat/99004TST.csv"
+C=$T/cat/99004TST.csv
+has_row "Eemsdelta 2020 VW01 = 120 + 250 + 90, summed within the category" 'GM1979,Eemsdelta,GM,2020JJ00,definitief,JeugdhulptrajectenInNatura_1,Jeugdhulptrajecten in natura,aantal,460,ok,merged,Verwijzer,VW01,Gemeentelijke toegang' "$C"
+has_row "Eemsdelta 2020 T001 = 300 + 640 + 215" 'GM1979,Eemsdelta,GM,2020JJ00,definitief,JeugdhulptrajectenInNatura_1,Jeugdhulptrajecten in natura,aantal,1155,ok,merged,Verwijzer,T001,Totaal verwijzers' "$C"
+has_row "Eemsdelta 2020 VW02: Loppersum's entry is absent, so the sum is missing" 'GM1979,Eemsdelta,GM,2020JJ00,definitief,JeugdhulptrajectenInNatura_1,Jeugdhulptrajecten in natura,aantal,,missing,merged,Verwijzer,VW02,Huisarts' "$C"
+has_row "a title with a comma is quoted; a null part makes the sum missing" 'GM1979,Eemsdelta,GM,2020JJ00,definitief,JeugdhulptrajectenInNatura_1,Jeugdhulptrajecten in natura,aantal,,missing,merged,Verwijzer,VW03,"Rechter, Officier van Justitie"' "$C"
+has_row "an unchanged region streams with its padded category key trimmed" 'GM0014,Groningen (gemeente),GM,2021JJ00,voorlopig,JeugdhulptrajectenInNatura_1,Jeugdhulptrajecten in natura,aantal,6120,ok,no,Verwijzer,T001,Totaal verwijzers' "$C"
+grep -qxF 'status,Gestopt' "$T/cat/99004TST.info.csv" && _ok "info: status is TableInfos OutputStatus (Gestopt)" || _not_ok "info: status is TableInfos OutputStatus (Gestopt)"
+grep -qxF 'status,' "$T/h/99003TST.info.csv" && _ok "info: status is empty without OutputStatus" || _not_ok "info: status is empty without OutputStatus"
+run jb-transform -c $D/test.ini -b 2023 -o "$T/cat2/99004TST.csv" $D/99004TST
+expect "a category table's harmonised output is byte-identical on a second run" same "$C:$T/cat2/99004TST.csv"
+run jb-transform -c $D/test.ini --no-harmonise -o "$T/cat/plain.csv" $D/99004TST
+expect "a Verwijzer dimension without harmonisation exits 0" status 0
+[ "$(wc -l <"$T/cat/plain.csv")" -eq 47 ] && _ok "23 entries x 2 topics + header" || _not_ok "23 entries x 2 topics + header"
+[ "$(sed -n 2p "$T/cat/plain.csv")" = 'GM0003,Appingedam,GM,2020JJ00,definitief,JeugdhulptrajectenInNatura_1,Jeugdhulptrajecten in natura,aantal,300,ok,no,Verwijzer,T001,Totaal verwijzers' ] &&
+	_ok "without harmonisation rows keep feed order" || _not_ok "without harmonisation rows keep feed order"
+
+cat_copy() { rm -rf "$T/$1"; cp -r $D/99004TST "$T/$1"; }
+cat_copy badcat
+sed -i 's|>VW02  </d:Verwijzer>|>VW09  </d:Verwijzer>|' "$T/badcat/TypedDataSet.xml"
+run jb-transform -c $D/test.ini -b 2023 -o "$T/cat/badcat.csv" "$T/badcat"
+expect "a category key missing from the dimension file exits 65" status 65
+expect "the message names file:line:column and the key" stderr_has "$T/badcat/TypedDataSet.xml:194:42: Verwijzer key 'VW09' is not in the dimension table $T/badcat/Verwijzer.xml"
+expect "no output after a bad category key" no_file "$T/cat/badcat.csv"
+cat_copy nocat
+sed -i '0,/<d:Verwijzer xml:space="preserve">VW01  <\/d:Verwijzer>/s///' "$T/nocat/TypedDataSet.xml"
+run jb-transform -c $D/test.ini -o "$T/cat/nocat.csv" "$T/nocat"
+expect "an entry without the category exits 65" status 65
+expect "the message names the entry and the dimension" stderr_has "$T/nocat/TypedDataSet.xml:97: an entry without Verwijzer"
+cat_copy twodims
+sed -i 's|<d:Type>TimeDimension</d:Type>|<d:Type>Dimension</d:Type>|' "$T/twodims/DataProperties.xml"
+run jb-transform -c $D/test.ini -o "$T/cat/twodims.csv" "$T/twodims"
+expect "two dimensions besides region and time exit 65" status 65
+expect "the message names both" stderr_has "$T/twodims/DataProperties.xml: 2 dimensions besides region and time (Verwijzer, Perioden): the tidy format has columns for one"
+cat_copy nocatfile
+rm "$T/nocatfile/Verwijzer.xml"
+run jb-transform -c $D/test.ini -o "$T/cat/nocatfile.csv" "$T/nocatfile"
+expect "a missing category dimension file exits 66" status 66
+expect "the message names it" stderr_has "$T/nocatfile/Verwijzer.xml: cannot open"
+
+# the three synthetic tables of issue 8, fetched from the snapshot as the pipeline does
+fetch=$BIN/jb-fetch
+[ -x "$fetch" ] || fetch=$TOP/bin/jb-fetch
+"$fetch" -q -c $D/issue8.ini -o "$T/raw8" --local $S 85097SYN 84134SYN 45042SYN >"$out" 2>"$err"
+status=$?
+expect "jb-fetch --local of 85097SYN 84134SYN 45042SYN exits 0" status 0
+for t in 85097SYN 84134SYN 45042SYN; do
+	run jb-transform -c $D/issue8.ini -o "$T/t8/$t.csv" "$T/raw8/$t"
+	expect "$t harmonised to 2024 exits 0" status 0
+	expect "$t harmonised to 2024 says nothing" stderr_empty
+	for p in 2020JJ00 2021JJ00 2022JJ00 2023JJ00 2024JJ00; do
+		n=$(grep ",$p," "$T/t8/$t.csv" | cut -d, -f1 | sort -u | grep -c '^GM')
+		[ "$n" -eq 342 ] && _ok "$t $p harmonised to 2024: 342 municipalities" ||
+			_not_ok "$t $p harmonised to 2024: 342 municipalities" "got $n"
+	done
+	grep -qxF 'status,Synthetisch' "$T/t8/$t.info.csv" && _ok "$t info: status,Synthetisch" || _not_ok "$t info: status,Synthetisch"
+done
+V=$T/t8/85097SYN.csv
+cat >"$T/verwijzers.txt" <<'LIST'
+T001,Totaal verwijzers
+VW01,Gemeentelijke toegang
+VW02,Huisarts
+VW03,Jeugdarts
+VW04,Gecertificeerde instelling
+VW05,Medisch specialist
+VW06,"Rechter, Officier van Justitie"
+VW07,Geen verwijzer
+LIST
+sed -n 's/.*,JeugdhulptrajectenInNatura_1,.*,Verwijzer,\(.*\)$/\1/p' "$V" | sort -u >"$T/verwijzers.got"
+cmp -s "$T/verwijzers.txt" "$T/verwijzers.got" && _ok "85097SYN: eight Verwijzer categories with their titles" ||
+	_not_ok "85097SYN: eight Verwijzer categories with their titles" "$(tr '\n' ' ' <"$T/verwijzers.got")"
+[ "$(grep -c ',Verwijzer,T001,Totaal verwijzers$' "$V")" -eq 1715 ] &&
+	_ok "85097SYN: T001 for 342 municipalities + NL01 in 5 periods" || _not_ok "85097SYN: T001 for 342 municipalities + NL01 in 5 periods"
+# Groningen 2022, read off the feed by hand: 3720 + 4215 + 545 + 935 + 1080 + 120 + 345 = 10960
+for kv in T001:10960 VW01:3720 VW02:4215 VW03:545 VW04:935 VW05:1080 VW06:120 VW07:345; do
+	grep -q "^GM0014,Groningen,GM,2022JJ00,definitief,JeugdhulptrajectenInNatura_1,Jeugdhulptrajecten in natura,aantal,${kv#*:},ok,no,Verwijzer,${kv%:*}," "$V" &&
+		_ok "85097SYN Groningen 2022 ${kv%:*} = ${kv#*:}" || _not_ok "85097SYN Groningen 2022 ${kv%:*} = ${kv#*:}"
+done
+# the total equals the sum of the seven up to rounding (each published to a multiple of 5)
+total=$(grep '^GM0014,.*,2022JJ00,.*,Verwijzer,T001,' "$V" | cut -d, -f9)
+parts=$(($(grep '^GM0014,.*,2022JJ00,.*,Verwijzer,VW0[1-7],' "$V" | cut -d, -f9 | paste -sd+)))
+[ "$(grep -c '^GM0014,.*,2022JJ00,.*,Verwijzer,VW0[1-7],' "$V")" -eq 7 ] && [ "${total:-0}" -gt 0 ] &&
+	[ $((total - parts)) -le 15 ] && [ $((parts - total)) -le 15 ] &&
+	_ok "85097SYN Groningen 2022: T001 ($total) = VW01..VW07 ($parts) up to rounding" ||
+	_not_ok "85097SYN Groningen 2022: T001 ($total) = VW01..VW07 ($parts) up to rounding"
+# harmonised per category: Eemsdelta 2020 = the three predecessors as published, per category
+run jb-transform -c $D/issue8.ini --no-harmonise -o "$T/t8/plain85097SYN.csv" "$T/raw8/85097SYN"
+for c in T001 VW01 VW02; do
+	sum=$(($(grep "^GM00\(03\|10\|24\),.*,2020JJ00,.*,Verwijzer,$c," "$T/t8/plain85097SYN.csv" | cut -d, -f9 | paste -sd+)))
+	got=$(grep "^GM1979,.*,2020JJ00,.*,merged,Verwijzer,$c," "$V" | cut -d, -f9)
+	[ -n "$got" ] && [ "$got" = "$sum" ] && _ok "85097SYN Eemsdelta 2020 $c = Appingedam + Delfzijl + Loppersum ($sum)" ||
+		_not_ok "85097SYN Eemsdelta 2020 $c = Appingedam + Delfzijl + Loppersum" "sum $sum, got $got"
+done
+[ "$(grep -c ',Leeftijd,LT1823,18 tot 23 jaar$' "$T/t8/84134SYN.csv")" -eq 3430 ] &&
+	_ok "84134SYN: LT1823 (18 tot 23 jaar) for 343 regions x 5 periods x 2 topics" || _not_ok "84134SYN: LT1823 (18 tot 23 jaar) for 343 regions x 5 periods x 2 topics"
+grep -q '^GM0014,Groningen,GM,2022JJ00,definitief,JongerenMetJeugdzorg_1,Jongeren met jeugdzorg,aantal,[0-9]*,ok,no,Leeftijd,LT1823,18 tot 23 jaar$' "$T/t8/84134SYN.csv" &&
+	_ok "84134SYN: Groningen 2022 has a count 18-23" || _not_ok "84134SYN: Groningen 2022 has a count 18-23"
+[ "$(grep -c ',Taakvelden,6.72,6.72 Maatwerkdienstverlening 18-$' "$T/t8/45042SYN.csv")" -eq 3430 ] &&
+	_ok "45042SYN: taakveld 6.72 titled '6.72 Maatwerkdienstverlening 18-'" || _not_ok "45042SYN: taakveld 6.72 titled '6.72 Maatwerkdienstverlening 18-'"
+grep -q '^GM0014,Groningen,GM,2022JJ00,definitief,Lasten_1,Lasten,x 1 000 euro,[0-9]*,ok,no,Taakvelden,6.72,' "$T/t8/45042SYN.csv" &&
+	_ok "45042SYN: dataderden feed read, Groningen 2022 lasten 6.72" || _not_ok "45042SYN: dataderden feed read, Groningen 2022 lasten 6.72"
