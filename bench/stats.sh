@@ -1,0 +1,127 @@
+#!/bin/sh
+# make bench (stats part): jb-stats against a pandas reference on a large
+# synthetic tidy table; writes bench/results/stats.md.
+#   bench/stats.sh [REGIONS] [YEARS] [INDICATORS]     (default 17000 10 20)
+# SIMULATIONS (default 0) sets [stats] simulations of the timed run.  The
+# timed jb-stats run is the plain one (6 decimals); a second, untimed run
+# with --decimals 15 is compared with pandas within 1e-9 relative, and a
+# difference fails the script.  Missed speed or memory targets are reported
+# in the results, not as a failure.
+set -eu
+REGIONS=${1:-17000}
+YEARS=${2:-10}
+INDICATORS=${3:-20}
+BIN=${BIN:-bin}
+PYTHON=${PYTHON:-/usr/bin/python3}
+RESULTS=${RESULTS:-bench/results/stats.md}
+FAST=/tmp
+[ -d /dev/shm ] && [ -w /dev/shm ] && FAST=/dev/shm
+WORK=${BENCH_TMP:-$FAST/jb-bench-stats}
+rm -rf "$WORK"
+mkdir -p "$WORK/tidy"
+trap 'rm -rf "$WORK"' EXIT
+
+# the tidy table: Pop_1 and Topic<k>_<k+1> per region and year; about 1% of
+# the numerators missing (status missing), the last year provisional
+awk -v regions="$REGIONS" -v years="$YEARS" -v topics="$INDICATORS" 'BEGIN {
+	srand(20150101)
+	print "region_code,region_name,region_type,period,period_status,measure_key,measure_title,unit,value,status"
+	for (y = 0; y < years; y++) {
+		period = sprintf("%dJJ00", 2015 + y)
+		status = y == years - 1 ? "voorlopig" : "definitief"
+		for (r = 1; r <= regions; r++) {
+			code = sprintf("GM%05d", r)
+			if (y == 0)
+				size[r] = int(300 + 40000 * rand() * rand())
+			pop = int(size[r] * (1 + 0.02 * (rand() - 0.5)))
+			printf "%s,Gemeente %d,GM,%s,%s,Pop_1,Jongeren,aantal,%d,ok\n", code, r, period, status, pop
+			for (k = 1; k <= topics; k++) {
+				if (rand() < 0.01) {
+					printf "%s,Gemeente %d,GM,%s,%s,Topic%d_%d,Topic %d,aantal,,missing\n", code, r, period, status, k, k + 1, k
+					continue
+				}
+				p = (0.01 + 0.005 * k) * (0.6 + 0.8 * rand())
+				printf "%s,Gemeente %d,GM,%s,%s,Topic%d_%d,Topic %d,aantal,%d,ok\n", code, r, period, status, k, k + 1, k, int(pop * p)
+			}
+		}
+	}
+}' >"$WORK/tidy/BENCH01.csv"
+printf 'key,value\nid,BENCH01\ntitle,SYNTHETISCH bench\nsynthetic,yes\n' >"$WORK/tidy/BENCH01.info.csv"
+TIDY_ROWS=$(($(wc -l <"$WORK/tidy/BENCH01.csv") - 1))
+TIDY_MB=$(($(wc -c <"$WORK/tidy/BENCH01.csv") / 1000000))
+
+{
+	printf '[jeugdbench]\ntitle = bench\nseed = 20150101\n\n'
+	printf '[table bench]\nid = BENCH01\ntitle = bench\norigin = synthetic\ndimensions = RegioS Perioden\n\n'
+	k=1
+	specs=""
+	while [ "$k" -le "$INDICATORS" ]; do
+		printf '[indicator t%d]\ntitle = Topic %d\ntable = bench\nnumerator = Topic%d\ndenominator = Pop\nper = 100\n\n' "$k" "$k" "$k"
+		specs="$specs${specs:+,}t$k=Topic${k}_$((k + 1))/Pop_1"
+		k=$((k + 1))
+	done
+	printf '[stats]\nsimulations = %s\n' "${SIMULATIONS:-0}"
+} >"$WORK/bench.ini"
+
+# measure LABEL COMMAND...: wall seconds, CPU seconds and peak RSS (kB) into $WORK/LABEL.*
+measure() {
+	label=$1
+	shift
+	/usr/bin/time -v "$@" 2>"$WORK/$label.time" >/dev/null || {
+		tail -n 30 "$WORK/$label.time" >&2
+		exit 1
+	}
+	sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$WORK/$label.time" |
+		awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }' >"$WORK/$label.wall"
+	awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f\n", s }' \
+		"$WORK/$label.time" >"$WORK/$label.cpu"
+	sed -n 's/.*Maximum resident set size (kbytes): //p' "$WORK/$label.time" >"$WORK/$label.rss"
+	echo "$label: $(cat "$WORK/$label.wall") s wall, $(cat "$WORK/$label.cpu") s CPU, $(cat "$WORK/$label.rss") kB peak RSS"
+}
+mb() { awk -v k="$(cat "$WORK/$1.rss")" 'BEGIN { printf "%.1f", k / 1024 }'; }
+units() { awk -v r="$REGIONS" -v y="$YEARS" -v i="$INDICATORS" -v s="$(cat "$WORK/$1.wall")" \
+	'BEGIN { printf "%.0f", r * y * i / s }'; }
+
+measure jbstats "$BIN/jb-stats" -c "$WORK/bench.ini" --tidy "$WORK/tidy" -o "$WORK/out/benchmark.csv"
+measure pandas "$PYTHON" bench/reference_stats.py compute "$WORK/tidy/BENCH01.csv" "$specs" "$WORK/reference.csv"
+"$BIN/jb-stats" -c "$WORK/bench.ini" --tidy "$WORK/tidy" -o "$WORK/precise/benchmark.csv" --decimals 15
+COMPARE=$("$PYTHON" bench/reference_stats.py compare "$WORK/precise/benchmark.csv" "$WORK/reference.csv")
+echo "$COMPARE"
+SPEED=$(awk -v a="$(cat "$WORK/jbstats.wall")" -v b="$(cat "$WORK/pandas.wall")" 'BEGIN { printf "%.2f", b / a }')
+MEMORY=$(awk -v a="$(cat "$WORK/jbstats.rss")" -v b="$(cat "$WORK/pandas.rss")" 'BEGIN { printf "%.3f", a / b }')
+MET_SPEED=$(awk -v s="$SPEED" 'BEGIN { print (s >= 10 ? "met" : "**missed**") }')
+MET_MEMORY=$(awk -v m="$MEMORY" 'BEGIN { print (m <= 0.2 ? "met" : "**missed**") }')
+COLUMNS=$(head -n 1 "$WORK/out/benchmark.csv" | tr ',' '\n' | wc -l)
+
+CPU=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
+mkdir -p "$(dirname "$RESULTS")"
+cat >"$RESULTS.tmp" <<EOT
+# jb-stats benchmark
+
+Written by \`bench/stats.sh $REGIONS $YEARS $INDICATORS\` (SIMULATIONS=${SIMULATIONS:-0}) on $(date -u +%Y-%m-%d) (UTC).
+Machine: $(nproc) CPUs ($CPU), $(free -g | awk '/^Mem:/ {print $2}') GB memory, $(uname -sr);
+load average at the end $(cut -d' ' -f1-3 /proc/loadavg) (other jobs share the machine).
+Workload: a tidy table written by the script's awk generator: $REGIONS municipalities x
+$YEARS years x $INDICATORS indicators (counts Topic<k> over Pop), $TIDY_ROWS tidy rows,
+$TIDY_MB MB, in $FAST; one run each, wall clock, CPU = user + system and peak RSS from
+\`/usr/bin/time -v\`.
+
+| command | wall s | CPU s | units/s | peak RSS (MB) |
+|---|---|---|---|---|
+| \`jb-stats -c bench.ini --tidy DIR -o OUT/benchmark.csv\` ($COLUMNS columns) | $(cat "$WORK/jbstats.wall") | $(cat "$WORK/jbstats.cpu") | $(units jbstats) | $(mb jbstats) |
+| \`python3 bench/reference_stats.py compute DIR/BENCH01.csv SPECS OUT.csv\` (pandas, 11 columns) | $(cat "$WORK/pandas.wall") | $(cat "$WORK/pandas.cpu") | $(units pandas) | $(mb pandas) |
+
+- speed, pandas wall / jb-stats wall: **${SPEED}x** (target >= 10x: $MET_SPEED)
+- peak memory, jb-stats / pandas: **$MEMORY** (target <= 0.2: $MET_MEMORY)
+- equality: $COMPARE
+  (value, ci_low, ci_high, national, q1, median, q3, z of every \`ok\` row; jb-stats run again with \`--decimals 15\`)
+
+pandas computes the contract's core only (rate, Wilson interval, pooled national value,
+quartiles, z); jb-stats computes all $COLUMNS columns of METHODS.md besides, among them
+per unit two exact beta quantiles (empirical Bayes), a Garwood interval, funnel limits
+with over-dispersion, the change against the year before and a trend per municipality.
+\`[stats] simulations = ${SIMULATIONS:-0}\`: simulated rank intervals cost
+simulations x units x log(municipalities) and are left out of the timing.
+EOT
+mv "$RESULTS.tmp" "$RESULTS"
+cat "$RESULTS"
