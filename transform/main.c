@@ -25,7 +25,8 @@ static void usage(FILE *fp)
 		"                    [-r FILE] -o OUT.csv RAW_FOLDER\n"
 		"Streams the CBS OData Atom responses of one table (TableInfos.xml,\n"
 		"DataProperties.xml, the dimension files, TypedDataSet pages) into tidy CSV:\n"
-		"OUT.csv, one row per region x period x measure, and OUT.info.csv.\n"
+		"OUT.csv, one row per region x period x measure (x category of one more\n"
+		"dimension, such as Verwijzer, in the last three columns), and OUT.info.csv.\n"
 		"Municipalities are harmonised to the boundaries of 1 January of the\n"
 		"boundary year: the counts of former municipalities are summed into their\n"
 		"successors (column harmonised: no, merged, split, not_harmonisable).\n"
@@ -41,8 +42,9 @@ static void usage(FILE *fp)
 		"  -o, --output FILE           the tidy CSV to write (must end in .csv)\n"
 		"  -h, --help                  this help\n"
 		"\n"
-		"exit status: 0 ok, 64 usage, 65 malformed input (XML, unknown topic or\n"
-		"period), 66 input missing, 73 output cannot be created, 74 write error,\n"
+		"exit status: 0 ok, 64 usage, 65 malformed input (XML, unknown topic,\n"
+		"period, region or category, two or more dimensions besides region and\n"
+		"time), 66 input missing, 73 output cannot be created, 74 write error,\n"
 		"78 configuration error (also a bad reorganisations file)\n",
 		DEFAULT_CONFIG, DEFAULT_REORGANISATIONS);
 }
