@@ -464,6 +464,34 @@ START_TEST(only_counts_are_summed)
 }
 END_TEST
 
+START_TEST(metadata_of_a_category_table)
+{
+	struct jb_table_meta meta;
+	const struct jb_category *category;
+
+	ck_assert_int_eq(jb_metadata_load("tests/transform/data/99004TST", &meta), 0);
+	ck_assert_ptr_nonnull(meta.category);
+	ck_assert_str_eq(meta.category->key, "Verwijzer");
+	ck_assert_int_eq(meta.category->role, JB_DIMENSION_CATEGORY);
+	ck_assert_str_eq(meta.region->key, "RegioS");
+	ck_assert_str_eq(meta.time->key, "Perioden");
+	ck_assert_uint_eq(meta.category->category_count, 4);
+	/* keys trimmed of their padding, looked up by key, file order kept */
+	category = jb_dimension_category(meta.category, "VW03");
+	ck_assert_ptr_nonnull(category);
+	ck_assert_str_eq(category->title, "Rechter, Officier van Justitie");
+	ck_assert_uint_eq(category->order, 3);
+	ck_assert_uint_eq(jb_dimension_category(meta.category, "T001")->order, 0);
+	ck_assert_ptr_null(jb_dimension_category(meta.category, "VW03  "));
+	ck_assert_str_eq(meta.output_status, "Gestopt");
+	jb_metadata_free(&meta);
+	ck_assert_int_eq(jb_metadata_load("tests/transform/data/99003TST", &meta), 0);
+	ck_assert_ptr_null(meta.category);
+	ck_assert_str_eq(meta.output_status, "");
+	jb_metadata_free(&meta);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *suite = suite_create("transform");
@@ -489,6 +517,7 @@ int main(void)
 	tcase_add_test(names, synthetic_from_any_text);
 	tcase_add_test(names, reorganisations_of_the_config);
 	tcase_add_test(names, only_counts_are_summed);
+	tcase_add_test(names, metadata_of_a_category_table);
 	suite_add_tcase(suite, names);
 	runner = srunner_create(suite);
 	srunner_run_all(runner, CK_NORMAL);
