@@ -61,7 +61,8 @@ def main():
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["region_code", "region_name", "region_type", "period",
                          "period_status", "measure_key", "measure_title", "unit",
-                         "value", "status", "harmonised"])
+                         "value", "status", "harmonised", "category_dimension",
+                         "category_key", "category_title"])
         for page in pages:
             for props in entries(os.path.join(folder, page)):
                 values = [None] * len(topics)
@@ -82,7 +83,7 @@ def main():
                             value, status = "", SPECIALS[value]
                     writer.writerow([region, regions[region], region_type(region), period,
                                      periods[period], topic["Key"], topic["Title"],
-                                     topic["Unit"], value, status, "no"])
+                                     topic["Unit"], value, status, "no", "", "", ""])
 
 
 main()
