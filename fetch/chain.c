@@ -243,9 +243,11 @@ static int follow(struct jb_chain *chain, struct chain_page *page)
 	}
 	if (chain->stored == 0 && chain->depth > 0) {
 		long skip = jb_url_skip(next);
+		char *layout = skip > 0 ? jb_url_with_skip(next, skip) : NULL;
 
-		if (skip > 0 && jb_url_with_skip(next, skip) != NULL)
+		if (layout)
 			chain->skip_step = skip;
+		free(layout);
 	}
 	add_page(chain, next, file, 0);
 	return JB_EXIT_OK;

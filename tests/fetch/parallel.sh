@@ -86,6 +86,24 @@ fi
 strip_times "$T/retry"
 expect "and the table is complete" same "$T/seq/PAR01/manifest.csv:$T/retry/PAR01/manifest.csv"
 
+# next links that leave the $skip=k*10000 layout: the guesses are dropped, links followed
+sh tests/fetch/make_table.sh "$T/odd" ODD01 6 20
+sed -i 's/\$skip=20000/$skip=25000/' "$T/odd/ODD01/TypedDataSet.skip10000.xml"
+mv "$T/odd/ODD01/TypedDataSet.skip20000.xml" "$T/odd/ODD01/TypedDataSet.skip25000.xml"
+printf '[fetch]\nmax_per_host = %s\n[table odd]\nid = ODD01\ntitle = odd\norigin = cbs\n' 4 >"$T/odd4.ini"
+printf '[fetch]\nmax_per_host = %s\n[table odd]\nid = ODD01\ntitle = odd\norigin = cbs\n' 1 >"$T/odd1.ini"
+cbs_server_start "$T/odd"
+run jb-fetch -q -c "$T/odd1.ini" -o "$T/odd-seq" --base "$CBS_URL" ODD01
+run jb-fetch -q -c "$T/odd4.ini" -o "$T/odd-par" --base "$CBS_URL" ODD01
+expect "a chain off the \$skip layout is fetched with 4 at once" status 0
+[ "$(cbs_requests 'ODD01/TypedDataSet?$skip=25000 200')" -eq 2 ] && echo "ok - the page the link names is asked" ||
+	echo "not ok - the page the link names is asked"
+strip_times "$T/odd-seq"
+strip_times "$T/odd-par"
+expect "and the cache equals the sequential one" same "$T/odd-seq/ODD01/manifest.csv:$T/odd-par/ODD01/manifest.csv"
+[ "$(wc -l <"$T/odd-par/ODD01/manifest.csv")" -eq 9 ] && echo "ok - six data pages, no guessed page stored" ||
+	echo "not ok - six data pages, no guessed page stored"
+
 # --- resume: killed after page 2 of 5, the next run asks from page 3 ----------------
 cbs_server_start "$GEN"
 run jb-fetch -q -c "$T/one.ini" -o "$T/clean" --base "$CBS_URL" RES01
