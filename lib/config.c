@@ -13,7 +13,8 @@
 struct config_reader {
 	FILE *fp;
 	unsigned line;
-	int indented; /* the last line read starts with a blank: a continuation */
+	int indented;       /* the last line read starts with a blank: a continuation */
+	unsigned too_long;  /* first line longer than libinih's buffer, or 0 */
 };
 
 struct config_load {
@@ -27,9 +28,21 @@ static char *config_read_line(char *buffer, int size, void *stream)
 	struct config_reader *reader = stream;
 	char *line = fgets(buffer, size, reader->fp);
 
-	if (line) {
-		reader->line++;
-		reader->indented = line[0] == ' ' || line[0] == '\t';
+	size_t len;
+	int next;
+
+	if (!line)
+		return NULL;
+	reader->line++;
+	reader->indented = line[0] == ' ' || line[0] == '\t';
+	len = strlen(line);
+	if (len + 1 == (size_t)size && line[len - 1] != '\n') {
+		/* longer than libinih's line buffer: skip the rest, report it */
+		while ((next = fgetc(reader->fp)) != EOF && next != '\n')
+			;
+		if (!reader->too_long)
+			reader->too_long = reader->line;
+		line[0] = '\0';
 	}
 	return line;
 }
@@ -133,7 +146,7 @@ static int config_add(void *user, const char *section, const char *key, const ch
 
 int jb_config_load(const char *path, struct jb_config *config)
 {
-	struct config_reader reader = { NULL, 0, 0 };
+	struct config_reader reader = { NULL, 0, 0, 0 };
 	struct config_load load = { config, &reader, 0 };
 	int rc;
 
@@ -151,7 +164,11 @@ int jb_config_load(const char *path, struct jb_config *config)
 		load.failed = 1;
 	}
 	fclose(reader.fp);
-	if (rc > 0) {
+	if (reader.too_long) {
+		jb_warn("%s:%u: line too long (at most %d characters): continue a long value "
+			"on lines that start with a space", path, reader.too_long, INI_MAX_LINE - 2);
+		load.failed = 1;
+	} else if (rc > 0) {
 		jb_warn("%s:%d: syntax error (expected [section] or key = value)", path, rc);
 		load.failed = 1;
 	} else if (rc < 0) {

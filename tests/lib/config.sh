@@ -50,3 +50,13 @@ run jb-config -c config/jeugdbench.ini get "table kerncijfers" id
 expect "get prints a value" stdout_has "84799NED"
 run jb-config -c config/jeugdbench.ini get "table kerncijfers" filter_missing
 expect "get of an unset key exits 1" status 1
+
+long=$(printf 'x%.0s' $(seq 1 300))
+printf '[table a]\nid = 84799NED\nfilter = %s\n' "$long" >"$T/long.ini"
+run jb-config -c "$T/long.ini" check
+expect "an over-long line exits 78" status 78
+expect "and says how to continue it" stderr_has "long.ini:3: line too long"
+half=$(printf 'y%.0s' $(seq 1 150))
+printf '[table a]\nid = 84799NED\nfilter = %s\n  %s\n' "$half" "$half" >"$T/continued.ini"
+run jb-config -c "$T/continued.ini" get "table a" filter
+expect "a value continued on indented lines is one value" stdout_has "$half $half"

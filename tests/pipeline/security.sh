@@ -7,7 +7,7 @@ export JB_FETCH_BACKOFF_MS=1
 canary=$T/pwned
 
 # a filter, a title and a base full of shell syntax
-sed -e "s|^filter = .*|filter = startswith(WijkenEnBuurten,'GM') or \$(touch $canary) or \`touch $canary\`; touch $canary|" \
+sed -e "s|^filter = .*|filter = startswith(WijkenEnBuurten,'GM') or \$(touch $canary)\\n  or \`touch $canary\`\\n  or ; touch $canary|" \
 	-e "s|^title = Kerncijfers.*|title = x'; touch $canary; echo '|" config/jeugdbench.ini >"$T/evil.ini"
 cbs_server_start fetch/snapshot || _not_ok "the loopback server starts"
 run make --no-print-directory -C "$TOP" BIN="$BIN" OBJ="$OBJ" CONFIG="$T/evil.ini" DATA="$T/data" \
