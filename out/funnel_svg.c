@@ -2,6 +2,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "format.h"
 #include "html.h"
@@ -12,7 +13,7 @@
 #define WIDTH 720
 #define HEIGHT 420
 #define LEFT 60
-#define RIGHT 20
+#define RIGHT 34
 #define TOP 16
 #define BOTTOM 52
 
@@ -159,7 +160,7 @@ static void limit_curve(FILE *fp, struct jb_bench_row *const *sorted, size_t cou
 static void x_ticks(FILE *fp, const struct jb_scale *x)
 {
 	static const double steps[] = { 1, 2, 5 };
-	double power, tick;
+	double power, tick, last_label = -1e9;
 	char label[64];
 	size_t i;
 
@@ -168,11 +169,16 @@ static void x_ticks(FILE *fp, const struct jb_scale *x)
 			tick = power * steps[i];
 			if (tick < x->domain_low || tick > x->domain_high)
 				continue;
-			fprintf(fp, "<line class=\"grid\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\"/>"
-				"<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n",
-				jb_scale_map(x, tick), jb_scale_map(x, tick), TOP, HEIGHT - BOTTOM,
-				jb_scale_map(x, tick), HEIGHT - BOTTOM + 16,
-				jb_format_number(label, sizeof(label), tick, 0));
+			fprintf(fp, "<line class=\"grid\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\"/>",
+				jb_scale_map(x, tick), jb_scale_map(x, tick), TOP, HEIGHT - BOTTOM);
+			jb_format_number(label, sizeof(label), tick, 0);
+			/* a label only where it does not run into the previous one */
+			if (jb_scale_map(x, tick) - last_label >= 10.0 * (double)strlen(label)) {
+				fprintf(fp, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>",
+					jb_scale_map(x, tick), HEIGHT - BOTTOM + 18, label);
+				last_label = jb_scale_map(x, tick);
+			}
+			fputc('\n', fp);
 		}
 	}
 }

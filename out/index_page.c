@@ -8,6 +8,8 @@
 #include "html.h"
 #include "pages.h"
 #include "report.h"
+#include "sections.h"
+#include "trend_svg.h"
 #include "table_html.h"
 
 static void figure(FILE *fp, const char *label, double value, const char *unit)
@@ -76,6 +78,28 @@ static void map_legend(FILE *fp, int value_only)
 		      "andere indeling</li></ul>\n", fp);
 }
 
+/* The distribution (raw and shrunk values) and observed against expected. */
+static void more_charts(FILE *fp, const struct jb_indicator_view *view)
+{
+	int eb = jb_view_has(view, BENCH_EB_VALUE);
+
+	fputs("<h3>Verdeling</h3>\n", fp);
+	if (eb)
+		fputs("<p class=\"meta\">Staven: de gemeten waarden; lijn: de geschatte waarden "
+		      "(empirisch Bayes), naar het landelijk gemiddelde getrokken, meer naarmate de "
+		      "gemeente kleiner is. Verticale lijn: landelijk.</p>\n", fp);
+	jb_histogram_svg(fp, view, eb);
+	if (!jb_view_has(view, BENCH_OE_RATIO))
+		return;
+	fputs("<h3>Waargenomen tegen verwacht</h3>\n<p class=\"meta\">Verwacht: wat de "
+	      "gemeente zou hebben bij het landelijk patroon, gegeven haar kenmerken (models.csv). "
+	      "Boven 1: meer dan verwacht; streepjes: 95%-interval.</p>\n"
+	      "<ul class=\"legend\"><li class=\"f-above95\"><i></i>hoger dan verwacht</li>"
+	      "<li class=\"f-within\"><i></i>niet duidelijk anders</li>"
+	      "<li class=\"f-below95\"><i></i>lager dan verwacht</li></ul>\n", fp);
+	jb_oe_svg(fp, view, "gemeente/");
+}
+
 static void indicator_section(FILE *fp, const struct jb_report *report,
 			      const struct jb_indicator_view *view)
 {
@@ -120,7 +144,10 @@ static void indicator_section(FILE *fp, const struct jb_report *report,
 		fputs("</div>", fp);
 	}
 	fputs("</div>\n", fp);
+	more_charts(fp, view);
 	jb_table_html(fp, view, "gemeente/");
+	jb_trend_multiples(fp, report, view);
+	jb_models_table(fp, report, view);
 	fputs("</section>\n", fp);
 }
 
@@ -155,5 +182,6 @@ void jb_index_page(FILE *fp, const void *context)
 	      "bijvoorbeeld Utrecht of GM0344\" autocomplete=\"off\"></div>\n", fp);
 	for (i = 0; i < report->indicator_count; i++)
 		indicator_section(fp, report, &report->indicators[i]);
+	jb_models_table(fp, report, NULL);
 	jb_html_end(fp, report);
 }

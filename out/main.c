@@ -11,7 +11,8 @@
 static void usage(FILE *fp)
 {
 	fprintf(fp,
-		"usage: jb-report [-c FILE] --benchmark FILE --tidy DIR -o DIR [--run-id ID] [-v]\n"
+		"usage: jb-report [-c FILE] --benchmark FILE --tidy DIR -o DIR [--stats-dir DIR]\n"
+		"                 [--run-id ID] [--boundaries FILE] [-v]\n"
 		"Writes DIR/<run-id>/ with index.html, one page per municipality and a copy of\n"
 		"the benchmark, then points DIR/latest at it.  A failed run leaves latest as\n"
 		"it was and no partial folder.\n"
@@ -22,6 +23,8 @@ static void usage(FILE *fp)
 		"  -t, --tidy DIR        folder of the tables' <ID>.info.csv (data/tidy)\n"
 		"  -o, --output DIR      folder of the report runs (reports)\n"
 		"  -r, --run-id ID       name of the run folder (default: UTC time YYYYMMDDTHHMMSSZ)\n"
+		"  -s, --stats-dir DIR   folder of peers.csv and models.csv (default: the\n"
+		"                        folder of --benchmark); absent files: no such section\n"
 		"  -g, --boundaries FILE municipal boundaries (GeoJSON) for the maps (default:\n"
 		"                        out/boundaries/ file of the config's boundary_year)\n"
 		"  -v, --verbose         print the path of index.html\n"
@@ -42,15 +45,16 @@ int main(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "run-id", required_argument, NULL, 'r' },
 		{ "boundaries", required_argument, NULL, 'g' },
+		{ "stats-dir", required_argument, NULL, 's' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct jb_report_options report = { DEFAULT_CONFIG, NULL, NULL, NULL, NULL, NULL, 0 };
+	struct jb_report_options report = { DEFAULT_CONFIG, NULL, NULL, NULL, NULL, NULL, NULL, 0 };
 	int opt, status;
 
 	jb_set_progname(argv[0]);
-	while ((opt = getopt_long(argc, argv, "c:b:t:o:r:g:vh", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "c:b:t:o:r:g:s:vh", options, NULL)) != -1) {
 		switch (opt) {
 		case 'c':
 			report.config_path = optarg;
@@ -69,6 +73,9 @@ int main(int argc, char **argv)
 			break;
 		case 'g':
 			report.boundaries = optarg;
+			break;
+		case 's':
+			report.stats_dir = optarg;
 			break;
 		case 'v':
 			report.verbose = 1;

@@ -8,21 +8,13 @@
 #include "html.h"
 #include "pages.h"
 #include "report.h"
+#include "sections.h"
+#include "table_html.h"
+#include "trend_svg.h"
 #include "xalloc.h"
 
 #define BAR_WIDTH 480
 #define BAR_HEIGHT 46
-
-static const struct jb_bench_row *find_row(const struct jb_indicator_view *view,
-					   const char *region_code)
-{
-	size_t i;
-
-	for (i = 0; i < view->row_count; i++)
-		if (strcmp(view->rows[i]->text[BENCH_REGION_CODE], region_code) == 0)
-			return view->rows[i];
-	return NULL;
-}
 
 static void widen(double *low, double *high, double value)
 {
@@ -91,7 +83,7 @@ static void value_fact(FILE *fp, const char *label, double value, const char *un
 	fact(fp, label, jb_format_value(text, sizeof(text), value, unit));
 }
 
-/* Every period of the indicator for this municipality, oldest first. */
+/* Every period of the indicator for this municipality, oldest first, and its trend chart. */
 static void history(FILE *fp, const struct jb_report *report,
 		    const struct jb_indicator_view *view, const char *region_code)
 {
@@ -123,12 +115,77 @@ static void history(FILE *fp, const struct jb_report *report,
 		fputs(--count ? " &middot; " : "", fp);
 	}
 	fputs("</p>\n", fp);
+	jb_trend_svg(fp, report, view, region_code, 0);
+	fprintf(fp, "<p class=\"meta\">Lijn: deze gemeente per periode; streepjes: 95%%-interval; "
+		"stippellijn: %s; open punt: voorlopig.</p>\n", view->value_only ? "mediaan" : "landelijk");
+}
+
+/* "12,3 [11,0 - 13,5]" with the unit after the value, or "" without a value. */
+static char *interval_text(char *buf, size_t size, double value, double low, double high,
+			   const char *unit, int decimals)
+{
+	char number[64], from[64], to[64];
+
+	if (unit)
+		jb_format_value(number, sizeof(number), value, unit);
+	else
+		jb_format_number(number, sizeof(number), value, decimals);
+	if (!*number || !isfinite(low) || !isfinite(high))
+		snprintf(buf, size, "%s", number);
+	else
+		snprintf(buf, size, "%s [%s \u2013 %s]", number,
+			 jb_format_number(from, sizeof(from), low, decimals),
+			 jb_format_number(to, sizeof(to), high, decimals));
+	return buf;
+}
+
+/* The facts from the optional benchmark columns that this row has. */
+static void more_facts(FILE *fp, const struct jb_indicator_view *view,
+		       const struct jb_bench_row *row)
+{
+	const double *n = row->number;
+	char text[256], slope[160], count[32], rank[64];
+
+	if (isfinite(n[BENCH_EB_VALUE]))
+		fact(fp, "Geschat (empirisch Bayes)", interval_text(text, sizeof(text),
+		     n[BENCH_EB_VALUE], n[BENCH_EB_LOW], n[BENCH_EB_HIGH], view->unit, 1));
+	if (isfinite(n[BENCH_RANK])) {
+		snprintf(count, sizeof(count), "%zu", view->row_count);
+		interval_text(rank, sizeof(rank), n[BENCH_RANK], n[BENCH_RANK_LOW], n[BENCH_RANK_HIGH],
+			      NULL, 0);
+		snprintf(text, sizeof(text), "%s van %s (1 = hoogste)", rank, count);
+		fact(fp, "Rang", text);
+	}
+	if (isfinite(n[BENCH_TREND_SLOPE])) {
+		interval_text(slope, sizeof(slope), n[BENCH_TREND_SLOPE], n[BENCH_TREND_LOW],
+			      n[BENCH_TREND_HIGH], NULL, 2);
+		snprintf(text, sizeof(text), "%s per jaar%s%s", slope,
+			 *row->text[BENCH_TREND_FLAG] ? ": " : "",
+			 jb_trend_words(row->text[BENCH_TREND_FLAG]));
+		fact(fp, "Trend", text);
+	}
+	if (isfinite(n[BENCH_PEER_VALUE])) {
+		jb_format_value(slope, sizeof(slope), n[BENCH_PEER_VALUE], view->unit);
+		snprintf(text, sizeof(text), "%s%s%s", slope, *row->text[BENCH_PEER_FLAG] ? ": " : "",
+			 jb_flag_words(row->text[BENCH_PEER_FLAG], NULL));
+		fact(fp, "Vergelijkbare gemeenten", text);
+	}
+	if (isfinite(n[BENCH_OE_RATIO])) {
+		interval_text(slope, sizeof(slope), n[BENCH_OE_RATIO], n[BENCH_OE_LOW],
+			      n[BENCH_OE_HIGH], NULL, 2);
+		snprintf(text, sizeof(text), "%s%s%s", slope, *row->text[BENCH_OE_FLAG] ? ": " : "",
+			 jb_flag_words(row->text[BENCH_OE_FLAG], NULL));
+		fact(fp, "Waargenomen / verwacht", text);
+		fact(fp, "Verwacht aantal", jb_format_number(text, sizeof(text), n[BENCH_EXPECTED], 0));
+	}
+	if (strcmp(row->text[BENCH_HARMONISED], "yes") == 0)
+		fact(fp, "Indeling", "omgerekend naar de huidige gemeentelijke indeling");
 }
 
 static void region_indicator(FILE *fp, const struct jb_report *report,
 			     const struct jb_indicator_view *view, const char *region_code)
 {
-	const struct jb_bench_row *row = find_row(view, region_code);
+	const struct jb_bench_row *row = jb_view_find(view, region_code);
 	char period[128], text[128], low[64], high[64];
 
 	fputs("<section class=\"indicator\">\n<h2>", fp);
@@ -142,6 +199,8 @@ static void region_indicator(FILE *fp, const struct jb_report *report,
 		return;
 	}
 	position_bar(fp, view, row);
+	fputs("<p class=\"meta\">Punt: deze gemeente; grijs vlak: middelste helft van de "
+	      "gemeenten; lijn: mediaan; stippellijn: landelijk.</p>\n", fp);
 	fputs("<table class=\"facts\">\n", fp);
 	value_fact(fp, "Deze gemeente", row->number[BENCH_VALUE], view->unit);
 	if (!view->value_only) {
@@ -158,6 +217,7 @@ static void region_indicator(FILE *fp, const struct jb_report *report,
 		     jb_status_words(row->text[BENCH_STATUS]) :
 		     jb_flag_words(row->text[BENCH_FLAG95], row->text[BENCH_FLAG998]));
 	}
+	more_facts(fp, view, row);
 	value_fact(fp, "Q1 (25%)", view->q1, view->unit);
 	value_fact(fp, "Mediaan", view->median, view->unit);
 	value_fact(fp, "Q3 (75%)", view->q3, view->unit);
@@ -165,8 +225,7 @@ static void region_indicator(FILE *fp, const struct jb_report *report,
 					      view->q3));
 	fputs("</table>\n", fp);
 	history(fp, report, view, region_code);
-	fputs("<p class=\"meta\">Grijs vlak: middelste helft van de gemeenten; lijn: mediaan; "
-	      "stippellijn: landelijk.</p>\n</section>\n", fp);
+	fputs("</section>\n", fp);
 }
 
 void jb_region_page(FILE *fp, const void *context)
@@ -180,5 +239,7 @@ void jb_region_page(FILE *fp, const void *context)
 	free(title);
 	for (i = 0; i < report->indicator_count; i++)
 		region_indicator(fp, report, &report->indicators[i], page->region_code);
+	jb_peer_section(fp, report, page->region_code);
+	jb_context_section(fp, report, page->region_code);
 	jb_html_end(fp, report);
 }

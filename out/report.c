@@ -23,12 +23,89 @@ const char *const jb_bench_column_names[BENCH_COLUMN_COUNT] = {
 	"value", "ci_low", "ci_high", "national", "q1",
 	"median", "q3", "z", "limit95_low", "limit95_high",
 	"limit998_low", "limit998_high", "flag95", "flag998",
-	"status", "source"
+	"status", "source",
+	"change", "change_low", "change_high", "change_flag",
+	"eb_value", "eb_low", "eb_high", "rank", "rank_low",
+	"rank_high", "trend_slope", "trend_low", "trend_high",
+	"trend_flag", "peer_value", "peer_flag", "expected",
+	"oe_ratio", "oe_low", "oe_high", "oe_flag", "provisional",
+	"harmonised"
 };
 
 int jb_bench_column_is_number(enum jb_bench_column column)
 {
-	return column >= BENCH_NUMERATOR && column <= BENCH_LIMIT998_HIGH;
+	switch (column) {
+	case BENCH_CHANGE_FLAG: case BENCH_TREND_FLAG: case BENCH_PEER_FLAG:
+	case BENCH_OE_FLAG: case BENCH_PROVISIONAL: case BENCH_HARMONISED:
+	case BENCH_COLUMN_COUNT:
+		return 0;
+	default:
+		return (column >= BENCH_NUMERATOR && column <= BENCH_LIMIT998_HIGH) ||
+		       column > BENCH_SOURCE;
+	}
+}
+
+int jb_report_shows(const struct jb_report *report, enum jb_bench_column column)
+{
+	size_t i;
+
+	if (!report->has_column[column])
+		return 0;
+	for (i = 0; i < report->row_count; i++)
+		if (*report->rows[i].text[column])
+			return 1;
+	return 0;
+}
+
+static int row_by_code(const void *a, const void *b)
+{
+	const struct jb_bench_row *x = *(const struct jb_bench_row *const *)a;
+	const struct jb_bench_row *y = *(const struct jb_bench_row *const *)b;
+	int order = strcmp(x->text[BENCH_REGION_CODE], y->text[BENCH_REGION_CODE]);
+
+	/* the same code: the earlier line first, so that the result does not depend on qsort */
+	return order ? order : x->line < y->line ? -1 : x->line > y->line;
+}
+
+static int code_to_row(const void *key, const void *element)
+{
+	return strcmp(key, (*(const struct jb_bench_row *const *)element)->text[BENCH_REGION_CODE]);
+}
+
+struct jb_bench_row *jb_view_find(const struct jb_indicator_view *view, const char *region_code)
+{
+	struct jb_bench_row **found;
+
+	if (view->row_count == 0)
+		return NULL;
+	found = bsearch(region_code, view->rows, view->row_count, sizeof(*view->rows), code_to_row);
+	return found ? *found : NULL;
+}
+
+const char *jb_report_region_name(const struct jb_report *report, const char *region_code)
+{
+	struct jb_bench_row **found = NULL;
+
+	if (report->region_count)
+		found = bsearch(region_code, report->by_region, report->region_count,
+				sizeof(*report->by_region), code_to_row);
+	return found ? (*found)->text[BENCH_REGION_NAME] : region_code;
+}
+
+/* The first row of every region code, sorted by code, for the name look-up. */
+static void index_regions(struct jb_report *report)
+{
+	size_t i, kept = 0;
+
+	report->by_region = jb_xcalloc(report->row_count + 1, sizeof(*report->by_region));
+	for (i = 0; i < report->row_count; i++)
+		report->by_region[i] = &report->rows[i];
+	qsort(report->by_region, report->row_count, sizeof(*report->by_region), row_by_code);
+	for (i = 0; i < report->row_count; i++)
+		if (kept == 0 || strcmp(report->by_region[kept - 1]->text[BENCH_REGION_CODE],
+					report->by_region[i]->text[BENCH_REGION_CODE]) != 0)
+			report->by_region[kept++] = report->by_region[i];
+	report->region_count = kept;
 }
 
 const char *jb_source_label(const char *source)
@@ -57,7 +134,8 @@ static int bench_header(struct bench_reader *reader, const struct jb_csv_row *ro
 		for (i = 0; i < row->count; i++)
 			if (strcmp(row->fields[i], jb_bench_column_names[column]) == 0)
 				reader->column_of[column] = (int)i;
-		if (reader->column_of[column] < 0) {
+		reader->report->has_column[column] = reader->column_of[column] >= 0;
+		if (reader->column_of[column] < 0 && column < BENCH_REQUIRED_COUNT) {
 			jb_warn("%s:1: no column '%s'", reader->name,
 				jb_bench_column_names[column]);
 			return JB_EXIT_DATAERR;
@@ -100,7 +178,8 @@ static int bench_row(const struct jb_csv_row *row, void *context)
 	memset(bench, 0, sizeof(*bench));
 	bench->line = row->line;
 	for (column = 0; column < BENCH_COLUMN_COUNT; column++) {
-		const char *field = row->fields[reader->column_of[column]];
+		const char *field = reader->column_of[column] < 0 ? "" :
+				    row->fields[reader->column_of[column]];
 
 		bench->number[column] = NAN;
 		if (jb_bench_column_is_number(column) &&
@@ -111,7 +190,8 @@ static int bench_row(const struct jb_csv_row *row, void *context)
 		}
 	}
 	for (column = 0; column < BENCH_COLUMN_COUNT; column++)
-		bench->text[column] = jb_xstrdup(row->fields[reader->column_of[column]]);
+		bench->text[column] = jb_xstrdup(reader->column_of[column] < 0 ? "" :
+						 row->fields[reader->column_of[column]]);
 	report->row_count++;
 	if (!*bench->text[BENCH_INDICATOR] || !*bench->text[BENCH_PERIOD] ||
 	    !*bench->text[BENCH_REGION_CODE]) {
@@ -338,6 +418,7 @@ static void view_collect(struct jb_indicator_view *view, struct jb_report *repor
 		if (!isnan(row->number[BENCH_DENOMINATOR]))
 			view->value_only = 0;
 	}
+	qsort(view->rows, view->row_count, sizeof(*view->rows), row_by_code);
 }
 
 static int view_exists(const struct jb_report *report, const char *name)
@@ -436,8 +517,10 @@ int jb_report_load(struct jb_report *report, const char *config_path,
 					       report->benchmark_len);
 	if (rc == JB_EXIT_OK)
 		rc = load_tables(report, &config, tidy_dir);
-	if (rc == JB_EXIT_OK)
+	if (rc == JB_EXIT_OK) {
+		index_regions(report);
 		group_indicators(report, &config);
+	}
 	jb_config_free(&config);
 	return rc;
 }
@@ -467,6 +550,7 @@ void jb_report_free(struct jb_report *report)
 		free(view->rows);
 	}
 	free(report->indicators);
+	free(report->by_region);
 	free(report->tables);
 	free(report->rows);
 	free(report->title);

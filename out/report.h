@@ -11,6 +11,7 @@
 #include "config.h"
 
 struct jb_map;
+struct jb_stats_extra;
 
 /* The columns of data/stats/benchmark.csv this program reads. */
 enum jb_bench_column {
@@ -19,8 +20,17 @@ enum jb_bench_column {
 	BENCH_VALUE, BENCH_CI_LOW, BENCH_CI_HIGH, BENCH_NATIONAL, BENCH_Q1,
 	BENCH_MEDIAN, BENCH_Q3, BENCH_Z, BENCH_LIMIT95_LOW, BENCH_LIMIT95_HIGH,
 	BENCH_LIMIT998_LOW, BENCH_LIMIT998_HIGH, BENCH_FLAG95, BENCH_FLAG998,
-	BENCH_STATUS, BENCH_SOURCE, BENCH_COLUMN_COUNT
+	BENCH_STATUS, BENCH_SOURCE,
+	/* optional columns added by later versions of jb-stats: empty when absent */
+	BENCH_CHANGE, BENCH_CHANGE_LOW, BENCH_CHANGE_HIGH, BENCH_CHANGE_FLAG,
+	BENCH_EB_VALUE, BENCH_EB_LOW, BENCH_EB_HIGH, BENCH_RANK, BENCH_RANK_LOW,
+	BENCH_RANK_HIGH, BENCH_TREND_SLOPE, BENCH_TREND_LOW, BENCH_TREND_HIGH,
+	BENCH_TREND_FLAG, BENCH_PEER_VALUE, BENCH_PEER_FLAG, BENCH_EXPECTED,
+	BENCH_OE_RATIO, BENCH_OE_LOW, BENCH_OE_HIGH, BENCH_OE_FLAG, BENCH_PROVISIONAL,
+	BENCH_HARMONISED, BENCH_COLUMN_COUNT
 };
+/* The columns every benchmark has (the contract of the top README). */
+#define BENCH_REQUIRED_COUNT (BENCH_SOURCE + 1)
 extern const char *const jb_bench_column_names[BENCH_COLUMN_COUNT];
 /* 1 for the columns that hold numbers (parsed into jb_bench_row.number). */
 int jb_bench_column_is_number(enum jb_bench_column column);
@@ -70,7 +80,18 @@ struct jb_report {
 	const struct jb_map *map; /* boundaries for the maps, or NULL */
 	int synthetic;          /* any indicator's source is synthetic */
 	int provisional;        /* any shown period is provisional */
+	int has_column[BENCH_COLUMN_COUNT]; /* 1 when the benchmark holds the column */
+	struct jb_bench_row **by_region; /* one row per region code, sorted by code */
+	size_t region_count;
+	const struct jb_stats_extra *extra; /* peers, models, context; or NULL */
 };
+
+/* 1 when the benchmark has the column and any row a value in it. */
+int jb_report_shows(const struct jb_report *report, enum jb_bench_column column);
+/* The view's row of a municipality (rows are sorted by region code), or NULL. */
+struct jb_bench_row *jb_view_find(const struct jb_indicator_view *view, const char *region_code);
+/* The name of a municipality as the benchmark has it, or its code. */
+const char *jb_report_region_name(const struct jb_report *report, const char *region_code);
 
 /*
  * Reads config, benchmark and info files into report; returns a JB_EXIT_*

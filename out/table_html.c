@@ -86,8 +86,38 @@ static void flag_cell(FILE *fp, const struct jb_bench_row *row)
 	fputs("</td>", fp);
 }
 
+/* 1 when any row of the view has a value in column. */
+int jb_view_has(const struct jb_indicator_view *view, int column)
+{
+	size_t i;
+
+	for (i = 0; i < view->row_count; i++)
+		if (*view->rows[i]->text[column])
+			return 1;
+	return 0;
+}
+
+/* The rank with its interval: "12 (5-30)". */
+static void rank_cell(FILE *fp, const struct jb_bench_row *row)
+{
+	char rank[32], low[32], high[32];
+
+	if (!isfinite(row->number[BENCH_RANK])) {
+		fputs("<td class=\"num\" data-sort=\"\">&ndash;</td>", fp);
+		return;
+	}
+	fprintf(fp, "<td class=\"num\" data-sort=\"%.0f\">%s", row->number[BENCH_RANK],
+		jb_format_number(rank, sizeof(rank), row->number[BENCH_RANK], 0));
+	if (isfinite(row->number[BENCH_RANK_LOW]) && isfinite(row->number[BENCH_RANK_HIGH]))
+		fprintf(fp, " <small>(%s&ndash;%s)</small>",
+			jb_format_number(low, sizeof(low), row->number[BENCH_RANK_LOW], 0),
+			jb_format_number(high, sizeof(high), row->number[BENCH_RANK_HIGH], 0));
+	fputs("</td>", fp);
+}
+
 void jb_table_html(FILE *fp, const struct jb_indicator_view *view, const char *link_root)
 {
+	int eb = jb_view_has(view, BENCH_EB_VALUE), rank = jb_view_has(view, BENCH_RANK);
 	size_t i;
 
 	fputs("<div class=\"tablewrap\">\n<table class=\"sortable\">\n<thead><tr>"
@@ -101,6 +131,12 @@ void jb_table_html(FILE *fp, const struct jb_indicator_view *view, const char *l
 		      "<th class=\"num\" data-sort-type=\"num\">Waarde</th>"
 		      "<th class=\"num\" data-sort-type=\"num\">95%-interval</th>"
 		      "<th data-sort-type=\"text\">Signaal</th>", fp);
+	if (eb)
+		fputs("<th class=\"num\" data-sort-type=\"num\" title=\"empirisch Bayes: naar het "
+		      "landelijk gemiddelde getrokken, meer bij kleine aantallen\">Geschat</th>", fp);
+	if (rank)
+		fputs("<th class=\"num\" data-sort-type=\"num\" title=\"1 = hoogste waarde; "
+		      "tussen haakjes het 95%-interval van de rang\">Rang</th>", fp);
 	fputs("</tr></thead>\n<tbody>\n", fp);
 	for (i = 0; i < view->row_count; i++) {
 		const struct jb_bench_row *row = view->rows[i];
@@ -120,6 +156,10 @@ void jb_table_html(FILE *fp, const struct jb_indicator_view *view, const char *l
 			interval_cell(fp, row);
 			flag_cell(fp, row);
 		}
+		if (eb)
+			number_cell(fp, row->number[BENCH_EB_VALUE], 1, view->unit ? view->unit : "");
+		if (rank)
+			rank_cell(fp, row);
 		fputs("</tr>\n", fp);
 	}
 	fputs("</tbody>\n</table>\n</div>\n", fp);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <libgen.h>
 
 #include "exitcode.h"
 #include "map_svg.h"
@@ -12,8 +13,10 @@
 #include "pages.h"
 #include "report.h"
 #include "run_dir.h"
+#include "stats_extra.h"
 #include "table_html.h"
 #include "xalloc.h"
+#include "xlsx_export.h"
 
 /* Where the bundled boundary files are, relative to the project folder. */
 #define JB_BOUNDARY_FOLDER "out/boundaries"
@@ -61,6 +64,8 @@ static int write_pages(const struct jb_run *run, const struct jb_report *report)
 	int rc = jb_run_write(run, "benchmark.csv", copy_benchmark, report);
 
 	if (rc == JB_EXIT_OK)
+		rc = jb_xlsx_write(run, "benchmark.xlsx", report);
+	if (rc == JB_EXIT_OK)
 		rc = write_region_pages(run, report);
 	if (rc == JB_EXIT_OK)
 		rc = jb_run_write(run, "summary.md", jb_summary_md, report);
@@ -93,6 +98,7 @@ int jb_report_write(const struct jb_report_options *options)
 {
 	struct jb_report report;
 	struct jb_map map;
+	struct jb_stats_extra extra;
 	struct jb_run run;
 	char default_id[32];
 	const char *run_id = options->run_id;
@@ -109,10 +115,19 @@ int jb_report_write(const struct jb_report_options *options)
 	memset(&map, 0, sizeof(map));
 	rc = jb_report_load(&report, options->config_path, options->benchmark_path,
 			    options->tidy_dir);
+	memset(&extra, 0, sizeof(extra));
 	if (rc == JB_EXIT_OK) {
 		rc = load_map(&map, options, report.boundary_year);
 		if (map.region_count)
 			report.map = &map;
+	}
+	if (rc == JB_EXIT_OK) {
+		char *benchmark_dir = jb_xstrdup(options->benchmark_path);
+
+		rc = jb_stats_extra_load(&extra, &report, options->stats_dir ? options->stats_dir :
+					 dirname(benchmark_dir), options->tidy_dir);
+		free(benchmark_dir);
+		report.extra = &extra;
 	}
 	if (rc == JB_EXIT_OK) {
 		rc = jb_run_begin(&run, options->reports_dir, run_id);
@@ -129,6 +144,7 @@ int jb_report_write(const struct jb_report_options *options)
 			jb_warn("%s: old runs not removed", options->reports_dir);
 		jb_run_free(&run);
 	}
+	jb_stats_extra_free(&extra);
 	jb_map_free(&map);
 	jb_report_free(&report);
 	return rc;

@@ -9,6 +9,7 @@ struct jb_report_options {
 	const char *reports_dir;
 	const char *run_id;  /* NULL: the UTC time */
 	const char *boundaries; /* GeoJSON of the maps; NULL: out/boundaries/ for the boundary year */
+	const char *stats_dir;  /* peers.csv, models.csv; NULL: the folder of benchmark_path */
 	int verbose;         /* print the index path on stdout */
 };
 

@@ -79,10 +79,18 @@ check_page fixture-gemeente "$R/b1/gemeente/GM0363.html"
 has "municipality page: its name" "$T/fixture-gemeente.out" "<h1>Amsterdam (GM0363)</h1>"
 has "municipality page: its value" "$T/fixture-gemeente.out" "10,0&nbsp;%"
 
+run jb-report -c $D/config-stats.ini --tidy $D/tidy -o "$R" --benchmark $D/stats/benchmark.csv --run-id b2
+expect "report from the fixtures with peers, models and context" status 0
+check_page stats-index "$R/b2/index.html"
+has "stats overview: small multiples rendered" "$T/stats-index.out" "aria-label=\"Trend: Leeuwarden\""
+check_page stats-gemeente "$R/b2/gemeente/GM0344.html"
+has "stats municipality page: the peers table is sortable" "$T/stats-gemeente.out" "class=\"sortable peers\" data-sort-ready=\"\""
+has "stats municipality page: context rendered" "$T/stats-gemeente.out" "<td class=\"num\">357.179</td>"
+
 # The real pipeline on the bundled snapshot, into a temporary folder.
 unset MAKEFLAGS MAKELEVEL MFLAGS
-case $BIN in */build/san/bin) OBJ=build/san/obj ;; *) OBJ=build/obj ;; esac
-run make --no-print-directory -C "$TOP" BIN="$BIN" OBJ="$OBJ" benchmark \
+case $BIN in */build/san/bin) OBJ=build/san/obj SAN=1 ;; *) OBJ=build/obj SAN= ;; esac
+run make --no-print-directory -C "$TOP" BIN="$BIN" OBJ="$OBJ" ${SAN:+SANITIZE=1} benchmark \
 	DATA="$T/data" REPORTS="$T/reports-real"
 expect "the pipeline builds a report from the snapshot" status 0
 if [ "$status" -eq 0 ]; then

@@ -124,3 +124,96 @@ run jb-report -c $D/config.ini --benchmark $D/benchmark.csv --tidy $D/tidy -o /d
 expect "output folder not creatable exits 73" status 73
 latest_is "latest unchanged after all failures" test2
 no_temp_files "no temporary left at all" "$R"
+
+# The optional inputs: added benchmark columns, peers.csv, models.csv, context.
+lacks "without the added columns no shrunk value" "$I" ">Geschat</th>"
+lacks "without the added columns no rank" "$I" ">Rang</th>"
+lacks "without the added columns no observed/expected chart" "$I" "Waargenomen tegen verwacht"
+lacks "without peers.csv no peer section" "$R/test1/gemeente/GM0344.html" "Vergelijkbare gemeenten en groepen"
+lacks "without a context table no profile" "$R/test1/gemeente/GM0344.html" "Kenmerken van de gemeente"
+
+S2=$D/stats
+# field NAME INDICATOR PERIOD CODE: a value of the fixture, by header name
+field() {
+	awk -F, -v name="$1" -v ind="$2" -v per="$3" -v code="$4" '
+		NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+		$col["indicator"] == ind && $col["period"] == per && $col["region_code"] == code { print $col[name] }' "$S2/benchmark.csv"
+}
+dutch() { printf "%.${2:-1}f" "$1" | tr . ,; }
+run jb-report -c $D/config-stats.ini --tidy $D/tidy -o "$R" --benchmark "$S2/benchmark.csv" --run-id stats1
+expect "report with the optional inputs" status 0
+expect "and nothing on stderr" stderr_empty -
+I2=$R/stats1/index.html
+U=$R/stats1/gemeente/GM0344.html
+eb=$(field eb_value jeugdhulp 2024JJ00 GM0344)
+has "overview: shrunk value beside the raw one" "$I2" "data-sort=\"$(printf %.6f "$eb")\">$(dutch "$eb")$nb%</td>"
+has "overview: rank with its interval" "$I2" "data-sort=\"$(field rank jeugdhulp 2024JJ00 GM0344)\">$(field rank jeugdhulp 2024JJ00 GM0344) <small>($(field rank_low jeugdhulp 2024JJ00 GM0344)&ndash;$(field rank_high jeugdhulp 2024JJ00 GM0344))</small>"
+has "overview: observed/expected chart" "$I2" "<title>Utrecht: $(dutch "$(field oe_ratio jeugdhulp 2024JJ00 GM0344)" 2) (verwacht 7.700)</title>"
+has "overview: distribution with the shrunk values" "$I2" "aria-label=\"Verdeling: Jongeren met jeugdhulp\""
+has "overview: small multiples of the learning network" "$I2" "<strong>Lerend netwerk Midden</strong>"
+has "overview: a member's trend" "$I2" "aria-label=\"Trend: Leeuwarden\""
+has "overview: the lowest municipality's trend" "$I2" "aria-label=\"Trend: Amsterdam\""
+has "overview: a trend point of Utrecht" "$I2" "<title>2023: $(dutch "$(field value jeugdhulp 2023JJ00 GM0344)")$nb%</title>"
+has "overview: the model of the indicator's newest period" "$I2" "<td class=\"num\">stedelijkheid</td><td class=\"num\">0,120</td>"
+has "overview: its intercept" "$I2" "<td class=\"num\">intercept</td><td class=\"num\">-2,100</td>"
+lacks "overview: not the model of an earlier period" "$I2" "-2,200"
+has "municipality: rank among all" "$U" "2 [1 – 4] van 6 (1 = hoogste)"
+slope=$(field trend_slope jeugdhulp 2024JJ00 GM0344)
+has "municipality: trend per year with interval" "$U" "$(dutch "$slope" 2) [$(dutch "$(field trend_low jeugdhulp 2024JJ00 GM0344)" 2) – $(dutch "$(field trend_high jeugdhulp 2024JJ00 GM0344)" 2)] per jaar: stijgend"
+has "municipality: trend chart over all periods" "$U" "aria-label=\"Trend: Utrecht\""
+has "municipality: provisional period open" "$U" "<circle class=\"series provisional\""
+has "municipality: observed/expected" "$U" "Waargenomen / verwacht"
+has "municipality: similar municipality linked" "$U" "<a href=\"GM0599.html\">Rotterdam</a></td><td class=\"num\" data-sort=\"0.800000\">0,80</td>"
+has "municipality: named group" "$U" "Groep: Lerend netwerk Midden"
+has "municipality: size class" "$U" "Gemeenten van dezelfde grootte: 100k+"
+has "municipality: population from the context table" "$U" "<td class=\"num\">357.179</td><td class=\"num\">17.407.585</td>"
+share=$(awk 'BEGIN { printf "%.1f", 100 * 40000 / 170000 }' | tr . ,)
+has "municipality: share of households with children" "$U" "40.000 <small>($share$nb%)</small>"
+has "harmonised figures are said so" "$R/stats1/gemeente/GM0080.html" "omgerekend naar de huidige gemeentelijke indeling"
+lacks "no harmonised note where not harmonised" "$U" "omgerekend naar"
+
+mkdir -p "$T/nostats"
+run jb-report -c $D/config-stats.ini --tidy $D/tidy -o "$R" --benchmark "$S2/benchmark.csv" --stats-dir "$T/nostats" --run-id stats2
+expect "--stats-dir without peers and models works" status 0
+lacks "--stats-dir: no peers section without peers.csv" "$R/stats2/gemeente/GM0344.html" "Vergelijkbare gemeenten en groepen"
+mkdir -p "$T/badstats"
+printf 'region_code,peer_type,peer_group,peer_code,distance,rank\nGM0344,similar,,"GM0599\n' >"$T/badstats/peers.csv"
+run jb-report -c $D/config-stats.ini --tidy $D/tidy -o "$R" --benchmark "$S2/benchmark.csv" --stats-dir "$T/badstats" --run-id stats3
+expect "malformed peers.csv exits 65" status 65
+expect "malformed peers.csv names the file" stderr_has "badstats/peers.csv:"
+expect "no folder for the failed run" no_file "$R/stats3"
+printf 'region_code,kind\nGM0344,x\n' >"$T/badstats/peers.csv"
+run jb-report -c $D/config-stats.ini --tidy $D/tidy -o "$R" --benchmark "$S2/benchmark.csv" --stats-dir "$T/badstats" --run-id stats3
+expect "peers.csv without its columns exits 65" status 65
+expect "and names the missing column" stderr_has "no column 'peer_type'"
+
+# benchmark.xlsx: one sheet per indicator, numbers as numbers, no formula ever
+X=$T/xlsx
+mkdir -p "$X/test1"
+if (cd "$X/test1" && unzip -q "$R/test1/benchmark.xlsx"); then _ok "benchmark.xlsx is a zip"; else _not_ok "benchmark.xlsx is a zip"; fi
+has "workbook: a notes sheet" "$X/test1/xl/workbook.xml" "<sheet name=\"Toelichting\""
+has "workbook: a sheet per indicator" "$X/test1/xl/workbook.xml" "<sheet name=\"jeugdhulp_1\""
+has "workbook: the published rate's sheet" "$X/test1/xl/workbook.xml" "<sheet name=\"jeugdzorg_wbk_2\""
+# row 4 of jeugdhulp is Utrecht 2023 (after GM0001 and GM0014): denominator and value as numbers
+has "workbook: Utrecht's denominator is a number" "$X/test1/xl/worksheets/sheet2.xml" "<c r=\"H4\"><v>70000</v></c><c r=\"I4\"><v>10.5</v></c>"
+has "workbook: the synthetic warning" "$X/test1/xl/sharedStrings.xml" "Let op: synthetische gegevens"
+awk -F, 'NR == 1 || $5 == "GM0344" || $5 == "GM0014" || $5 == "GM0363" || $5 == "GM0599"' $D/benchmark.csv |
+	sed -e 's/,Utrecht,/,"=HYPERLINK(""#A1"",""klik"")",/' -e 's/,Groningen,/,@SUM(1),/' \
+	    -e 's/,Amsterdam,/,+31 20,/' -e 's/,Rotterdam,/,-1+2,/' >"$T/inject.csv"
+report --benchmark "$T/inject.csv" --run-id inject
+expect "a report with formula-like names" status 0
+expect "its benchmark.csv stays the data as given" same "$T/inject.csv:$R/inject/benchmark.csv"
+mkdir -p "$X/inject"
+(cd "$X/inject" && unzip -q "$R/inject/benchmark.xlsx")
+if grep -l '<f>' "$X"/inject/xl/worksheets/*.xml >/dev/null 2>&1; then
+	_not_ok "workbook: no cell is a formula" "$(grep -l '<f>' "$X"/inject/xl/worksheets/*.xml)"
+else
+	_ok "workbook: no cell is a formula"
+fi
+for name in "'=HYPERLINK(" "'@SUM(1)" "'+31 20" "'-1+2"; do
+	has "workbook: $name stored as text with an apostrophe" "$X/inject/xl/sharedStrings.xml" "<t>$name"
+done
+lacks "workbook: no name starts with = unguarded" "$X/inject/xl/sharedStrings.xml" "<t>=HYPERLINK"
+# row 3 of jeugdhulp is Utrecht 2023 here: its name cell is a shared string (t="s")
+has "workbook: the name cell is a string cell" "$X/inject/xl/worksheets/sheet2.xml" "<c r=\"F3\" t=\"s\">"
+has "workbook: negative-looking numbers stay numbers" "$X/inject/xl/worksheets/sheet2.xml" "<c r=\"P4\"><v>-11.962993</v></c>"

@@ -16,6 +16,7 @@
 #include "msg.h"
 #include "../../out/report.h"
 #include "../../out/run_dir.h"
+#include "../../out/xlsx_export.h"
 
 static const char header[] =
 	"indicator,indicator_title,period,period_status,region_code,region_name,numerator,"
@@ -191,6 +192,64 @@ START_TEST(bad_benchmarks_are_data_errors)
 }
 END_TEST
 
+/* Parses a benchmark with the given header and body (no common header). */
+static int parse_with(struct jb_report *report, const char *text)
+{
+	memset(report, 0, sizeof(*report));
+	return jb_report_parse_benchmark(report, "b.csv", text, strlen(text));
+}
+
+START_TEST(optional_columns_are_read_by_name)
+{
+	struct jb_report report;
+	const char *text =
+		"rank,indicator,indicator_title,period,period_status,region_code,region_name,"
+		"numerator,denominator,value,ci_low,ci_high,national,q1,median,q3,z,limit95_low,"
+		"limit95_high,limit998_low,limit998_high,flag95,flag998,status,source,extra,"
+		"trend_flag,eb_value\n"
+		"3,i,I,2024JJ00,,GM0001,Een,1,10,10,,,,,,,,,,,,,,ok,cbs,x,up,9.5\n";
+
+	ck_assert_int_eq(parse_with(&report, text), JB_EXIT_OK);
+	ck_assert_int_eq(report.has_column[BENCH_RANK], 1);
+	ck_assert_int_eq(report.has_column[BENCH_OE_RATIO], 0);
+	ck_assert_double_eq(report.rows[0].number[BENCH_RANK], 3);
+	ck_assert_double_eq(report.rows[0].number[BENCH_EB_VALUE], 9.5);
+	ck_assert_str_eq(report.rows[0].text[BENCH_TREND_FLAG], "up");
+	ck_assert_str_eq(report.rows[0].text[BENCH_REGION_CODE], "GM0001");
+	ck_assert(isnan(report.rows[0].number[BENCH_OE_RATIO]));
+	ck_assert_str_eq(report.rows[0].text[BENCH_OE_FLAG], "");
+	ck_assert_int_eq(jb_report_shows(&report, BENCH_EB_VALUE), 1);
+	ck_assert_int_eq(jb_report_shows(&report, BENCH_OE_RATIO), 0);
+	jb_report_free(&report);
+	/* an optional number column that holds no number is malformed input */
+	ck_assert_int_eq(parse_with(&report,
+		"indicator,indicator_title,period,period_status,region_code,region_name,"
+		"numerator,denominator,value,ci_low,ci_high,national,q1,median,q3,z,limit95_low,"
+		"limit95_high,limit998_low,limit998_high,flag95,flag998,status,source,oe_ratio\n"
+		"i,I,2024JJ00,,GM0001,Een,1,10,10,,,,,,,,,,,,,,ok,cbs,high\n"), JB_EXIT_DATAERR);
+	jb_report_free(&report);
+}
+END_TEST
+
+START_TEST(formula_like_text_is_neutralised)
+{
+	char cell[32];
+
+	ck_assert_int_eq(jb_xlsx_neutralise(cell, sizeof(cell), "=1+1"), 1);
+	ck_assert_str_eq(cell, "'=1+1");
+	ck_assert_int_eq(jb_xlsx_neutralise(cell, sizeof(cell), "+31"), 1);
+	ck_assert_str_eq(cell, "'+31");
+	ck_assert_int_eq(jb_xlsx_neutralise(cell, sizeof(cell), "-2"), 1);
+	ck_assert_int_eq(jb_xlsx_neutralise(cell, sizeof(cell), "@A1"), 1);
+	ck_assert_int_eq(jb_xlsx_neutralise(cell, sizeof(cell), "\tx"), 1);
+	ck_assert_int_eq(jb_xlsx_neutralise(cell, sizeof(cell), "Utrecht"), 0);
+	ck_assert_str_eq(cell, "Utrecht");
+	ck_assert_int_eq(jb_xlsx_neutralise(cell, sizeof(cell), "a=b"), 0);
+	ck_assert_int_eq(jb_xlsx_neutralise(cell, sizeof(cell), ""), 0);
+	ck_assert_str_eq(cell, "");
+}
+END_TEST
+
 static void write_funnel(FILE *fp, const void *context)
 {
 	jb_funnel_svg(fp, context, "gemeente/");
@@ -203,7 +262,7 @@ START_TEST(funnel_points_sit_on_their_pixels)
 	struct jb_bench_row *rows[2];
 	char *svg;
 
-	/* denominators 1000 and 100000: x domain 800..125000 on 60..700 px */
+	/* denominators 1000 and 100000: x domain 800..125000 on 60..686 px */
 	ck_assert_int_eq(parse(&report,
 			       "i,I,2024JJ00,,GM0001,<b>Een</b>,100,1000,10,8.2,12.0,10,9,10,11,0,"
 			       "8.1,11.9,7.1,12.9,within,within,ok,synthetic\n"
@@ -219,12 +278,12 @@ START_TEST(funnel_points_sit_on_their_pixels)
 	view.row_count = 2;
 	svg = captured(write_funnel, &view);
 	/*
-	 * x = 60 + (log10(1000) - log10(800)) / (log10(125000) - log10(800)) * 640
-	 *   = 60 + 0.096910 / 2.193820 * 640 = 88.27 -> "88.3"
+	 * x = 60 + (log10(1000) - log10(800)) / (log10(125000) - log10(800)) * 626
+	 *   = 60 + 0.096910 / 2.193820 * 626 = 87.65 -> "87.7"
 	 * y domain 7.1..12.9 padded by 5% = 6.81..13.19, so 10 -> 368 - 3.19/6.38*352 = 192
 	 */
-	ck_assert_ptr_nonnull(strstr(svg, "cx=\"88.3\" cy=\"192.0\""));
-	ck_assert_ptr_nonnull(strstr(svg, "cx=\"671.7\" cy=\"192.0\""));
+	ck_assert_ptr_nonnull(strstr(svg, "cx=\"87.7\" cy=\"192.0\""));
+	ck_assert_ptr_nonnull(strstr(svg, "cx=\"658.3\" cy=\"192.0\""));
 	ck_assert_ptr_nonnull(strstr(svg, "<title>&lt;b&gt;Een&lt;/b&gt; (GM0001): 10,0\u00a0% "
 					  "[8,2 - 12,0]</title>"));
 	ck_assert_ptr_nonnull(strstr(svg, "<a href=\"gemeente/GM0002.html\">"));
@@ -310,6 +369,8 @@ int main(void)
 	tcase_add_test(format, periods_in_words);
 	tcase_add_test(input, benchmark_rows_are_parsed);
 	tcase_add_test(input, bad_benchmarks_are_data_errors);
+	tcase_add_test(input, optional_columns_are_read_by_name);
+	tcase_add_test(input, formula_like_text_is_neutralised);
 	tcase_add_test(run, run_ids_are_checked);
 	tcase_add_test(run, run_folder_switches_latest);
 	suite_add_tcase(suite, html);
