@@ -84,6 +84,9 @@ struct jb_report {
 	struct jb_bench_row **by_region; /* one row per region code, sorted by code */
 	size_t region_count;
 	const struct jb_stats_extra *extra; /* peers, models, context; or NULL */
+	const struct jb_report *previous;   /* the benchmark of the previous run, or NULL */
+	const char *previous_run;           /* its run id */
+	int previous_unreadable;            /* latest had a benchmark that could not be read */
 };
 
 /* 1 when the benchmark has the column and any row a value in it. */

@@ -11,6 +11,7 @@
 #include "map_svg.h"
 #include "msg.h"
 #include "pages.h"
+#include "previous_run.h"
 #include "report.h"
 #include "run_dir.h"
 #include "stats_extra.h"
@@ -99,6 +100,8 @@ int jb_report_write(const struct jb_report_options *options)
 	struct jb_report report;
 	struct jb_map map;
 	struct jb_stats_extra extra;
+	struct jb_report previous;
+	char *previous_run = NULL;
 	struct jb_run run;
 	char default_id[32];
 	const char *run_id = options->run_id;
@@ -130,6 +133,13 @@ int jb_report_write(const struct jb_report_options *options)
 		report.extra = &extra;
 	}
 	if (rc == JB_EXIT_OK) {
+		int loaded = jb_previous_run_load(&previous, &previous_run, options->reports_dir);
+
+		report.previous = loaded > 0 ? &previous : NULL;
+		report.previous_run = previous_run;
+		report.previous_unreadable = loaded < 0;
+	}
+	if (rc == JB_EXIT_OK) {
 		rc = jb_run_begin(&run, options->reports_dir, run_id);
 		if (rc == JB_EXIT_OK)
 			rc = write_pages(&run, &report);
@@ -144,6 +154,9 @@ int jb_report_write(const struct jb_report_options *options)
 			jb_warn("%s: old runs not removed", options->reports_dir);
 		jb_run_free(&run);
 	}
+	if (report.previous)
+		jb_report_free(&previous);
+	free(previous_run);
 	jb_stats_extra_free(&extra);
 	jb_map_free(&map);
 	jb_report_free(&report);

@@ -217,3 +217,37 @@ lacks "workbook: no name starts with = unguarded" "$X/inject/xl/sharedStrings.xm
 # row 3 of jeugdhulp is Utrecht 2023 here: its name cell is a shared string (t="s")
 has "workbook: the name cell is a string cell" "$X/inject/xl/worksheets/sheet2.xml" "<c r=\"F3\" t=\"s\">"
 has "workbook: negative-looking numbers stay numbers" "$X/inject/xl/worksheets/sheet2.xml" "<c r=\"P4\"><v>-11.962993</v></c>"
+
+# summary: what changed since the run latest named before
+C=$T/changes
+report -o "$C" --benchmark $D/benchmark.csv --run-id c1
+expect "first run of a new folder" status 0
+has "first run: nothing to compare" "$C/c1/summary.txt" "Dit is de eerste run: er is niets om mee te vergelijken."
+# revise Utrecht 2023 (10.5 -> 10.7), make 2024 final, and let Utrecht 2024 cross the 99.8% limit
+sed -e '/2023JJ00,definitief,GM0344/s/,7350,70000,10.5,/,7490,70000,10.7,/' -e 's/,voorlopig,/,definitief,/' \
+	-e '/2024JJ00,definitief,GM0344/s/,within,within,ok,/,above,above,ok,/' $D/benchmark.csv >"$T/b2.csv"
+report -o "$C" --benchmark "$T/b2.csv" --run-id c2
+expect "second run" status 0
+has "changes name the previous run" "$C/c2/summary.md" "## Wat is er veranderd sinds de vorige run (c1)"
+has "a revised figure with old and new value" "$C/c2/summary.txt" "herzien: Utrecht (GM0344) 2023: 10,5$nb% -> 10,7$nb%"
+has "the number of revised figures" "$C/c2/summary.txt" "1 cijfer herzien"
+has "a period that became final" "$C/c2/summary.txt" "2024 is nu definitief"
+has "a municipality that crossed a control limit" "$C/c2/summary.md" "  - Utrecht (GM0344): binnen de grenzen -> hoger dan verwacht (99,8%)"
+lacks "only the municipality that crossed" "$C/c2/summary.txt" "Groningen (GM0014): "
+has "nothing revised in the published rate" "$C/c2/summary.txt" "0 cijfers herzien"
+# a new period: 2025 as a copy of 2024 (one value changed), compared with c2's newest period 2024
+awk -F, '$3 == "2024JJ00"' "$T/b2.csv" | sed -e 's/2024JJ00/2025JJ00/' \
+	-e '/GM0363/s/,below,below,ok,/,within,within,ok,/' >"$T/b3-new"
+cat "$T/b2.csv" "$T/b3-new" >"$T/b3.csv"
+report -o "$C" --benchmark "$T/b3.csv" --run-id c3
+expect "third run" status 0
+has "a new period" "$C/c3/summary.txt" "nieuwe periode: 2025"
+has "limits compared between the newest periods" "$C/c3/summary.txt" "over een controlegrens gegaan (2024 in de vorige run, 2025 nu):"
+has "Amsterdam back within the limits" "$C/c3/summary.txt" "Amsterdam (GM0363): lager dan verwacht (99,8%) -> binnen de grenzen"
+has "no revision when only a period was added" "$C/c3/summary.txt" "0 cijfers herzien"
+printf 'not,a,benchmark\n' >"$T/broken.csv"
+cp "$T/broken.csv" "$C/c3/benchmark.csv"
+report -o "$C" --benchmark "$T/b3.csv" --run-id c4
+expect "a previous benchmark that cannot be read does not stop the run" status 0
+expect "but is named in a warning" stderr_has "previous run not compared"
+has "and the summary says there is no comparison" "$C/c4/summary.txt" "Geen vergelijking: de benchmark van de vorige run is niet te lezen."
