@@ -288,7 +288,7 @@ void stats_indicator_free(struct stats_indicator *indicator)
 {
 	size_t i;
 
-	for (i = 0; i < indicator->unit_count; i++) {
+	for (i = 0; i < indicator->unit_count && !indicator->strings_borrowed; i++) {
 		free(indicator->units[i].region_code);
 		free(indicator->units[i].region_name);
 		free(indicator->units[i].period);

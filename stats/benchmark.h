@@ -97,6 +97,7 @@ struct stats_indicator {
 	const char *tidy_path;             /* borrowed, for messages */
 	double per;
 	int published_rate;                /* value = ... instead of counts */
+	int strings_borrowed;              /* the units' strings belong to a tidy table */
 	struct stats_unit *units;          /* sorted by period, region_code */
 	size_t unit_count, unit_capacity;
 	struct stats_national *nationals;

@@ -3,14 +3,10 @@
 #define JB_STATS_INDICATOR_LOAD_H
 
 #include "benchmark.h"
-
-/* The measure stems (or titles) of an indicator: numerator and denominator, or value. */
-struct stats_measures {
-	const char *numerator, *denominator, *value;
-};
+#include "tidy_table.h"
 
 /*
- * Streams the tidy file and keeps the municipalities' (GM) rows of the
+ * Reads the tidy file (stats_tidy_table_load) and keeps the municipalities' (GM) rows of the
  * indicator's measures, and for a published rate the national (NL) value.
  * Fills indicator->units (sorted by period, region_code) and nationals.
  * Returns JB_EXIT_OK, JB_EXIT_NOINPUT (file missing) or JB_EXIT_DATAERR

@@ -13,6 +13,7 @@
 #include "indicator_load.h"
 #include "msg.h"
 #include "peers_write.h"
+#include "tidy_table.h"
 #include "xalloc.h"
 
 #define MAX_INDICATORS 256
@@ -77,16 +78,73 @@ int stats_settings_read(const struct jb_config *config, struct stats_settings *s
 	return 0;
 }
 
-/* One indicator: reads its table, computes, appends its rows to fp. */
 /* The output files of a run: the benchmark, and the models when there is a context. */
 struct run_output {
 	FILE *benchmark, *models;
 	const char *benchmark_path, *models_path;
 };
 
+/* A tidy table read once for every indicator on it, freed after the last one. */
+struct run_table {
+	const char *id;       /* borrowed from the configuration */
+	const char *stems[3 * MAX_INDICATORS];
+	size_t stem_count, last_indicator;
+	struct stats_tidy_table table;
+	int loaded;
+};
+
+static const char *indicator_table_id(const struct jb_config *config, const char *name)
+{
+	char *section = jb_config_section_name("indicator", name);
+	const char *table = jb_config_get(config, section, "table");
+	char *table_section = jb_config_section_name("table", table ? table : "");
+	const char *table_id = jb_config_get(config, table_section, "id");
+
+	free(table_section);
+	free(section);
+	return table_id;
+}
+
+/* One entry per distinct table id of the indicators, with the stems they use. */
+static size_t plan_tables(const struct jb_config *config, const char *const *names, size_t count,
+			  struct run_table *tables)
+{
+	size_t table_count = 0, i, t;
+
+	for (i = 0; i < count; i++) {
+		char *section = jb_config_section_name("indicator", names[i]);
+		const char *id = indicator_table_id(config, names[i]);
+		const char *roles[3] = { jb_config_get(config, section, "value"), NULL, NULL };
+		size_t r;
+
+		if (!roles[0]) {
+			roles[0] = jb_config_get(config, section, "numerator");
+			roles[1] = jb_config_get(config, section, "denominator");
+		}
+		free(section);
+		if (!id)
+			continue;
+		for (t = 0; t < table_count && strcmp(tables[t].id, id) != 0; t++)
+			;
+		if (t == table_count) {
+			memset(&tables[t], 0, sizeof(tables[t]));
+			tables[t].id = id;
+			table_count++;
+		}
+		tables[t].last_indicator = i;
+		for (r = 0; r < 3; r++)
+			if (roles[r])
+				tables[t].stems[tables[t].stem_count++] = roles[r];
+	}
+	return table_count;
+}
+
+/* One indicator: its units from its table, computed, its rows appended to the outputs. */
+
 static int run_indicator(const struct jb_config *config, const char *name,
 			 const struct stats_settings *settings, const char *tidy_dir,
-			 const struct stats_context *context, const struct run_output *out)
+			 const struct stats_context *context, const struct run_output *out,
+			 struct run_table *tables, size_t table_count)
 {
 	char *section = jb_config_section_name("indicator", name);
 	const char *table = jb_config_get(config, section, "table");
@@ -97,6 +155,7 @@ static int run_indicator(const struct jb_config *config, const char *name,
 	struct stats_measures measures;
 	struct stats_indicator indicator;
 	char *tidy_path = NULL, *info_path = NULL;
+	struct run_table *cached = tables;
 	int rc;
 
 	memset(&indicator, 0, sizeof(indicator));
@@ -119,7 +178,20 @@ static int run_indicator(const struct jb_config *config, const char *name,
 	tidy_path = jb_xasprintf("%s/%s.csv", tidy_dir, table_id);
 	info_path = jb_xasprintf("%s/%s.info.csv", tidy_dir, table_id);
 	indicator.tidy_path = tidy_path;
-	rc = stats_indicator_load(tidy_path, &measures, &indicator);
+	while (cached < tables + table_count && strcmp(cached->id, table_id) != 0)
+		cached++;
+	if (cached == tables + table_count)
+		rc = stats_indicator_load(tidy_path, &measures, &indicator);
+	else {
+		rc = JB_EXIT_OK;
+		if (!cached->loaded) {
+			rc = stats_tidy_table_load(tidy_path, cached->stems, cached->stem_count,
+						   name, &cached->table);
+			cached->loaded = 1;
+		}
+		if (rc == JB_EXIT_OK)
+			rc = stats_tidy_table_units(&cached->table, &measures, &indicator);
+	}
 	if (rc == JB_EXIT_OK)
 		rc = stats_info_source(info_path, origin ? origin : "cbs", &indicator.source);
 	if (rc == JB_EXIT_OK) {
@@ -154,7 +226,9 @@ static int run_indicators(const struct jb_config *config, const struct stats_set
 			  const char *output_path)
 {
 	const char *names[MAX_INDICATORS];
-	size_t count = jb_config_sections(config, "indicator", names, MAX_INDICATORS), i;
+	size_t count = jb_config_sections(config, "indicator", names, MAX_INDICATORS), i, t;
+	struct run_table *tables = jb_xcalloc(count + 1, sizeof(*tables));
+	size_t table_count = plan_tables(config, names, count, tables);
 	struct jb_atomic output, models;
 	struct run_output out = { NULL, NULL, output_path, NULL };
 	char *models_path = NULL;
@@ -163,14 +237,17 @@ static int run_indicators(const struct jb_config *config, const struct stats_set
 	if (count == 0)
 		jb_warn("%s: no [indicator NAME] section: the benchmark has a header only",
 			config->path);
-	if (jb_atomic_open(&output, output_path) != 0)
+	if (jb_atomic_open(&output, output_path) != 0) {
+		free(tables);
 		return JB_EXIT_CANTCREAT;
+	}
 	out.benchmark = output.fp;
 	if (context->covariate_count > 0) {
 		models_path = beside(output_path, "models.csv");
 		if (jb_atomic_open(&models, models_path) != 0) {
 			jb_atomic_abort(&output);
 			free(models_path);
+			free(tables);
 			return JB_EXIT_CANTCREAT;
 		}
 		out.models = models.fp;
@@ -179,8 +256,19 @@ static int run_indicators(const struct jb_config *config, const struct stats_set
 	rc = stats_write_header(output.fp, output_path);
 	if (rc == JB_EXIT_OK && out.models)
 		rc = stats_write_models_header(out.models, models_path);
-	for (i = 0; i < count && rc == JB_EXIT_OK; i++)
-		rc = run_indicator(config, names[i], settings, tidy_dir, context, &out);
+	for (i = 0; i < count && rc == JB_EXIT_OK; i++) {
+		rc = run_indicator(config, names[i], settings, tidy_dir, context, &out, tables,
+				   table_count);
+		for (t = 0; t < table_count; t++)
+			if (tables[t].loaded && tables[t].last_indicator == i) {
+				stats_tidy_table_free(&tables[t].table);
+				tables[t].loaded = 0;
+			}
+	}
+	for (t = 0; t < table_count; t++)
+		if (tables[t].loaded)
+			stats_tidy_table_free(&tables[t].table);
+	free(tables);
 	if (rc == JB_EXIT_OK && out.models && jb_atomic_commit(&models) != 0)
 		rc = JB_EXIT_IOERR;
 	else if (rc != JB_EXIT_OK && out.models)

@@ -61,3 +61,49 @@ void stats_strings_free(struct stats_strings *strings)
 	free(strings->slots);
 	memset(strings, 0, sizeof(*strings));
 }
+
+static void names_grow(struct stats_names *names)
+{
+	size_t capacity = names->slot_capacity ? 2 * names->slot_capacity : 64, i;
+	unsigned *slots = jb_xcalloc(capacity, sizeof(*slots));
+
+	for (i = 0; i < names->count; i++) {
+		size_t at;
+
+		for (at = hash_text(names->texts[i]) & (capacity - 1); slots[at];
+		     at = (at + 1) & (capacity - 1))
+			;
+		slots[at] = (unsigned)i + 1;
+	}
+	free(names->slots);
+	names->slots = slots;
+	names->slot_capacity = capacity;
+}
+
+unsigned stats_names_index(struct stats_names *names, const char *text)
+{
+	size_t at;
+
+	if (2 * (names->count + 1) > names->slot_capacity)
+		names_grow(names);
+	for (at = hash_text(text) & (names->slot_capacity - 1); names->slots[at];
+	     at = (at + 1) & (names->slot_capacity - 1))
+		if (strcmp(names->texts[names->slots[at] - 1], text) == 0)
+			return names->slots[at] - 1;
+	jb_grow((void **)&names->texts, &names->text_capacity, names->count + 1,
+		sizeof(*names->texts));
+	names->texts[names->count] = jb_xstrdup(text);
+	names->slots[at] = (unsigned)++names->count;
+	return names->slots[at] - 1;
+}
+
+void stats_names_free(struct stats_names *names)
+{
+	size_t i;
+
+	for (i = 0; i < names->count; i++)
+		free(names->texts[i]);
+	free(names->texts);
+	free(names->slots);
+	memset(names, 0, sizeof(*names));
+}

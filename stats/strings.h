@@ -13,4 +13,16 @@ struct stats_strings {
 const char *stats_strings_intern(struct stats_strings *strings, const char *text);
 void stats_strings_free(struct stats_strings *strings);
 
+/* Distinct strings numbered 0, 1, 2, ... in order of first sight. */
+struct stats_names {
+	char **texts;        /* texts[index] */
+	size_t count, text_capacity;
+	unsigned *slots;     /* open addressing: index + 1, 0 = free; capacity a power of 2 */
+	size_t slot_capacity;
+};
+
+/* The number of text (a copy is kept on first sight). */
+unsigned stats_names_index(struct stats_names *names, const char *text);
+void stats_names_free(struct stats_names *names);
+
 #endif

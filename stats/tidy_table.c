@@ -1,0 +1,547 @@
+#include "tidy_table.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvio.h"
+#include "exitcode.h"
+#include "msg.h"
+#include "text.h"
+#include "xalloc.h"
+
+enum role { ROLE_NUMERATOR, ROLE_DENOMINATOR, ROLE_VALUE, ROLE_COUNT };
+
+static const char *const role_names[ROLE_COUNT] = { "numerator", "denominator", "value" };
+
+enum column {
+	COL_REGION_CODE, COL_REGION_NAME, COL_REGION_TYPE, COL_PERIOD, COL_PERIOD_STATUS,
+	COL_MEASURE_KEY, COL_MEASURE_TITLE, COL_VALUE, COL_STATUS, COL_COUNT
+};
+
+static const char *const column_names[COL_COUNT] = {
+	"region_code", "region_name", "region_type", "period", "period_status",
+	"measure_key", "measure_title", "value", "status"
+};
+
+#define FLAG_KNOWN 1u
+#define CELL_HARMONISED(flags) ((int)(((flags) >> 1) & 7u) - 1)
+
+static int table_header(struct stats_tidy_table *table, const struct jb_csv_row *row)
+{
+	size_t c, i;
+
+	table->header_seen = 1;
+	table->column_count = row->count;
+	table->harmonised_column = -1;
+	for (i = 0; i < row->count; i++)
+		if (strcmp(row->fields[i], "harmonised") == 0)
+			table->harmonised_column = (long)i;
+	for (c = 0; c < COL_COUNT; c++) {
+		for (i = 0; i < row->count; i++)
+			if (strcmp(row->fields[i], column_names[c]) == 0)
+				break;
+		if (i == row->count)
+			return jb_error("%s:%lu: no column '%s' (is this a tidy file?)",
+					table->path, row->line, column_names[c]);
+		table->column[c] = i;
+	}
+	return 0;
+}
+
+static int stem_wanted(const struct stats_tidy_table *table, const char *key, const char *title)
+{
+	size_t i;
+
+	for (i = 0; i < table->stem_count; i++)
+		if (jb_measure_matches(key, table->stems[i]) || strcmp(title, table->stems[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static size_t measure_index(struct stats_tidy_table *table, const char *key, const char *title)
+{
+	struct stats_tidy_measure *measure;
+	size_t i;
+
+	/* rows come in DataProperties order: try the last measure and the next one first */
+	for (i = table->last_measure; i < table->measure_count && i <= table->last_measure + 1; i++)
+		if (strcmp(table->measures[i].key, key) == 0)
+			return table->last_measure = i;
+	for (i = 0; i < table->measure_count; i++)
+		if (strcmp(table->measures[i].key, key) == 0)
+			return table->last_measure = i;
+	jb_grow((void **)&table->measures, &table->measure_capacity, table->measure_count + 1,
+		sizeof(*table->measures));
+	measure = &table->measures[table->measure_count];
+	memset(measure, 0, sizeof(*measure));
+	measure->key = jb_xstrdup(key);
+	measure->title = jb_xstrdup(title);
+	measure->wanted = stem_wanted(table, key, title);
+	return table->last_measure = table->measure_count++;
+}
+
+/* Integers are read digit by digit (exact, as strtod would); others with strtod. */
+static int parse_number(const char *text, double *value)
+{
+	const char *at = text;
+	uint64_t digits = 0;
+	char *end;
+
+	while (*at >= '0' && *at <= '9' && at - text < 15)
+		digits = digits * 10 + (uint64_t)(*at++ - '0');
+	if (!*at && at > text) {
+		*value = (double)digits;
+		return 0;
+	}
+	errno = 0;
+	*value = strtod(text, &end);
+	if (errno || *end || end == text || !isfinite(*value))
+		return -1;
+	return 0;
+}
+
+static int parse_value(const struct stats_tidy_table *table, const struct jb_csv_row *row,
+		       double *value, int *known)
+{
+	const char *text = row->fields[table->column[COL_VALUE]];
+	const char *status = row->fields[table->column[COL_STATUS]];
+
+	*known = 0;
+	*value = 0;
+	if (strcmp(status, "ok") != 0 || !*text)
+		return 0;
+	if (parse_number(text, value) != 0)
+		return jb_error("%s:%lu: value '%s' is not a number", table->path, row->line, text);
+	if (*value < 0)
+		return jb_error("%s:%lu: value '%s' is negative", table->path, row->line, text);
+	*known = 1;
+	return 0;
+}
+
+static size_t slot_of(uint32_t region, uint32_t period, size_t capacity)
+{
+	uint64_t hash = ((uint64_t)region << 20 ^ period) * 0x9E3779B97F4A7C15u;
+
+	return (size_t)(hash >> 20) & (capacity - 1);
+}
+
+static void groups_rehash(struct stats_tidy_table *table)
+{
+	size_t capacity = table->slot_capacity ? 2 * table->slot_capacity : 1024, i;
+	uint32_t *slots = jb_xcalloc(capacity, sizeof(*slots));
+
+	for (i = 0; i < table->group_count; i++) {
+		size_t at = slot_of(table->groups[i].region, table->groups[i].period, capacity);
+
+		while (slots[at])
+			at = (at + 1) & (capacity - 1);
+		slots[at] = (uint32_t)i + 1;
+	}
+	free(table->group_slots);
+	table->group_slots = slots;
+	table->slot_capacity = capacity;
+}
+
+/* The group of a row's region and period, made on first sight; -1 when national and municipal mix. */
+static long group_index(struct stats_tidy_table *table, const struct jb_csv_row *row,
+			int national)
+{
+	const char *const *field = row->fields;
+	uint32_t region = stats_names_index(&table->regions, field[table->column[COL_REGION_CODE]]);
+	uint32_t period = stats_names_index(&table->periods, field[table->column[COL_PERIOD]]);
+	const char *status = field[table->column[COL_PERIOD_STATUS]];
+	struct stats_tidy_group *group;
+	size_t at;
+
+	if (2 * (table->group_count + 1) > table->slot_capacity)
+		groups_rehash(table);
+	for (at = slot_of(region, period, table->slot_capacity); table->group_slots[at];
+	     at = (at + 1) & (table->slot_capacity - 1)) {
+		group = &table->groups[table->group_slots[at] - 1];
+		if (group->region != region || group->period != period)
+			continue;
+		if (group->national != national)
+			return jb_error("%s:%lu: region %s is both national and municipal",
+					table->path, row->line, table->regions.texts[region]);
+		if (!table->statuses.texts[group->status][0] && status[0])
+			group->status = stats_names_index(&table->statuses, status);
+		return (long)(table->group_slots[at] - 1);
+	}
+	jb_grow((void **)&table->groups, &table->group_capacity, table->group_count + 1,
+		sizeof(*table->groups));
+	group = &table->groups[table->group_count];
+	group->region = region;
+	group->period = period;
+	group->name = stats_names_index(&table->names, field[table->column[COL_REGION_NAME]]);
+	group->status = stats_names_index(&table->statuses, status);
+	group->line = row->line > UINT32_MAX ? UINT32_MAX : (uint32_t)row->line;
+	group->national = (unsigned char)national;
+	table->group_slots[at] = (uint32_t)++table->group_count;
+	return (long)table->group_count - 1;
+}
+
+static void measure_reserve(struct stats_tidy_measure *measure, size_t group)
+{
+	size_t old = measure->cell_capacity, capacity = old;
+
+	if (group < old)
+		return;
+	jb_grow((void **)&measure->values, &capacity, group + 1, sizeof(*measure->values));
+	capacity = old;
+	jb_grow((void **)&measure->lines, &capacity, group + 1, sizeof(*measure->lines));
+	capacity = old;
+	jb_grow((void **)&measure->flags, &capacity, group + 1, sizeof(*measure->flags));
+	memset(measure->lines + old, 0, (capacity - old) * sizeof(*measure->lines));
+	measure->cell_capacity = capacity;
+}
+
+static int table_row(const struct jb_csv_row *row, void *context)
+{
+	struct stats_tidy_table *table = context;
+	const char *const *field = row->fields;
+	const char *region_type;
+	struct stats_tidy_measure *measure;
+	size_t measure_at;
+	uint32_t line = row->line > UINT32_MAX ? UINT32_MAX : (uint32_t)row->line;
+	double value;
+	int national, known, harmonised;
+	long group;
+
+	if (!table->header_seen)
+		return table_header(table, row);
+	if (row->count != table->column_count)
+		return jb_error("%s:%lu: %zu fields where the header has %zu", table->path,
+				row->line, row->count, table->column_count);
+	measure_at = measure_index(table, field[table->column[COL_MEASURE_KEY]],
+				   field[table->column[COL_MEASURE_TITLE]]);
+	region_type = field[table->column[COL_REGION_TYPE]];
+	national = strcmp(region_type, "NL") == 0;
+	if ((!national && strcmp(region_type, "GM") != 0) || !table->measures[measure_at].wanted)
+		return 0;
+	if (parse_value(table, row, &value, &known) != 0)
+		return -1;
+	if ((group = group_index(table, row, national)) < 0)
+		return -1;
+	harmonised = table->harmonised_column < 0 ? STATS_HARMONISED_ABSENT :
+		     (int)stats_harmonised_parse(field[table->harmonised_column]);
+	measure = &table->measures[measure_at];
+	measure_reserve(measure, (size_t)group);
+	if (measure->lines[group]) {
+		struct stats_tidy_duplicate *duplicate;
+
+		jb_grow((void **)&table->duplicates, &table->duplicate_capacity,
+			table->duplicate_count + 1, sizeof(*table->duplicates));
+		duplicate = &table->duplicates[table->duplicate_count++];
+		duplicate->measure = measure_at;
+		duplicate->group = (size_t)group;
+		duplicate->first_line = measure->lines[group];
+		duplicate->line = line;
+		return 0;
+	}
+	measure->values[group] = value;
+	measure->lines[group] = line;
+	measure->flags[group] = (unsigned char)((known ? FLAG_KNOWN : 0) |
+						(unsigned)(harmonised + 1) << 1);
+	return 0;
+}
+
+struct named { const char *text; size_t index; };
+
+static int compare_named(const void *a, const void *b)
+{
+	return strcmp(((const struct named *)a)->text, ((const struct named *)b)->text);
+}
+
+/* Rank of every name in strcmp order; the caller frees. */
+static size_t *name_ranks(const struct stats_names *names)
+{
+	struct named *sorted = jb_xcalloc(names->count + 1, sizeof(*sorted));
+	size_t *rank = jb_xcalloc(names->count + 1, sizeof(*rank));
+	size_t i;
+
+	for (i = 0; i < names->count; i++) {
+		sorted[i].text = names->texts[i];
+		sorted[i].index = i;
+	}
+	qsort(sorted, names->count, sizeof(*sorted), compare_named);
+	for (i = 0; i < names->count; i++)
+		rank[sorted[i].index] = i;
+	free(sorted);
+	return rank;
+}
+
+struct group_key { size_t period_rank, region_rank, group; };
+
+static int compare_group_keys(const void *a, const void *b)
+{
+	const struct group_key *left = a, *right = b;
+
+	if (left->period_rank != right->period_rank)
+		return left->period_rank < right->period_rank ? -1 : 1;
+	if (left->region_rank != right->region_rank)
+		return left->region_rank < right->region_rank ? -1 : 1;
+	return 0;
+}
+
+static void sort_groups(struct stats_tidy_table *table)
+{
+	size_t *period_rank = name_ranks(&table->periods);
+	size_t *region_rank = name_ranks(&table->regions);
+	struct group_key *keys = jb_xcalloc(table->group_count + 1, sizeof(*keys));
+	size_t i;
+
+	for (i = 0; i < table->group_count; i++) {
+		keys[i].period_rank = period_rank[table->groups[i].period];
+		keys[i].region_rank = region_rank[table->groups[i].region];
+		keys[i].group = i;
+	}
+	qsort(keys, table->group_count, sizeof(*keys), compare_group_keys);
+	table->order = jb_xcalloc(table->group_count + 1, sizeof(*table->order));
+	for (i = 0; i < table->group_count; i++)
+		table->order[i] = keys[i].group;
+	free(keys);
+	free(period_rank);
+	free(region_rank);
+}
+
+void stats_tidy_table_free(struct stats_tidy_table *table)
+{
+	size_t i;
+
+	for (i = 0; i < table->measure_count; i++) {
+		free(table->measures[i].key);
+		free(table->measures[i].title);
+		free(table->measures[i].values);
+		free(table->measures[i].lines);
+		free(table->measures[i].flags);
+	}
+	free(table->measures);
+	free(table->groups);
+	free(table->group_slots);
+	free(table->order);
+	free(table->duplicates);
+	free(table->path);
+	stats_names_free(&table->regions);
+	stats_names_free(&table->names);
+	stats_names_free(&table->periods);
+	stats_names_free(&table->statuses);
+	memset(table, 0, sizeof(*table));
+}
+
+int stats_tidy_table_load(const char *path, const char *const *stems, size_t stem_count,
+			  const char *indicator, struct stats_tidy_table *table)
+{
+	FILE *fp;
+	int rc = JB_EXIT_OK;
+
+	memset(table, 0, sizeof(*table));
+	table->path = jb_xstrdup(path);
+	table->stems = (const char **)stems;
+	table->stem_count = stem_count;
+	fp = fopen(path, "rb");
+	if (!fp) {
+		jb_warn("%s: cannot open (table of indicator %s):", path, indicator);
+		return JB_EXIT_NOINPUT;
+	}
+	if (jb_csv_each_stream(fp, path, table_row, table) != 0)
+		rc = JB_EXIT_DATAERR;
+	else if (!table->header_seen) {
+		jb_warn("%s: empty file, expected a header line", path);
+		rc = JB_EXIT_DATAERR;
+	}
+	fclose(fp);
+	if (rc == JB_EXIT_OK)
+		sort_groups(table);
+	return rc;
+}
+
+static void list_measures(const struct stats_tidy_table *table, const int *which, char **list)
+{
+	size_t i, used = 0;
+	char *joined;
+
+	*list = jb_xstrdup("");
+	for (i = 0; i < table->measure_count; i++) {
+		if (which && !which[i])
+			continue;
+		joined = jb_xasprintf("%s%s%s", *list, used++ ? ", " : "", table->measures[i].key);
+		free(*list);
+		*list = joined;
+	}
+}
+
+/* Picks the one measure a stem names: by key stem, else by title. */
+static int resolve_role(const struct stats_tidy_table *table, const char *stem, size_t role,
+			size_t *resolved)
+{
+	int *candidate = jb_xcalloc(table->measure_count + 1, sizeof(*candidate));
+	size_t count = 0, i;
+	char *list;
+	int by_title;
+
+	for (by_title = 0; by_title <= 1 && count == 0; by_title++)
+		for (i = 0; i < table->measure_count; i++) {
+			candidate[i] = by_title ? strcmp(table->measures[i].title, stem) == 0 :
+				       jb_measure_matches(table->measures[i].key, stem);
+			if (candidate[i]) {
+				*resolved = i;
+				count++;
+			}
+		}
+	if (count == 1) {
+		free(candidate);
+		return 0;
+	}
+	list_measures(table, count ? candidate : NULL, &list);
+	if (count == 0)
+		jb_warn("%s: %s measure '%s' not found; measure keys: %s", table->path,
+			role_names[role], stem, *list ? list : "(none)");
+	else
+		jb_warn("%s: %s measure '%s' is ambiguous: %s", table->path, role_names[role],
+			stem, list);
+	free(list);
+	free(candidate);
+	return -1;
+}
+
+/* The first (in output order) row given twice for a resolved measure; -1 when none. */
+static int check_duplicates(const struct stats_tidy_table *table, const size_t *resolved,
+			    const char *const *stems)
+{
+	const struct stats_tidy_duplicate *first = NULL;
+	size_t *position = NULL, i, r;
+
+	if (table->duplicate_count == 0)
+		return 0;
+	position = jb_xcalloc(table->group_count + 1, sizeof(*position));
+	for (i = 0; i < table->group_count; i++)
+		position[table->order[i]] = i;
+	for (i = 0; i < table->duplicate_count; i++) {
+		const struct stats_tidy_duplicate *duplicate = &table->duplicates[i];
+
+		for (r = 0; r < ROLE_COUNT; r++)
+			if (stems[r] && resolved[r] == duplicate->measure &&
+			    (!first || position[duplicate->group] < position[first->group]))
+				first = duplicate;
+	}
+	free(position);
+	if (!first)
+		return 0;
+	return jb_error("%s:%lu: %s %s %s given twice (also on line %lu)", table->path,
+			(unsigned long)first->line,
+			table->regions.texts[table->groups[first->group].region],
+			table->periods.texts[table->groups[first->group].period],
+			table->measures[first->measure].key, (unsigned long)first->first_line);
+}
+
+static int add_national(const struct stats_tidy_table *table, struct stats_indicator *indicator,
+			size_t measure, size_t group)
+{
+	const struct stats_tidy_measure *column = &table->measures[measure];
+	const char *period = table->periods.texts[table->groups[group].period];
+	struct stats_national *national;
+
+	if (group >= column->cell_capacity || !column->lines[group] ||
+	    !(column->flags[group] & FLAG_KNOWN))
+		return 0;
+	if (indicator->national_count &&
+	    strcmp(indicator->nationals[indicator->national_count - 1].period, period) == 0)
+		return jb_error("%s:%lu: a second national value for %s", table->path,
+				(unsigned long)column->lines[group], period);
+	jb_grow((void **)&indicator->nationals, &indicator->national_capacity,
+		indicator->national_count + 1, sizeof(*indicator->nationals));
+	national = &indicator->nationals[indicator->national_count++];
+	national->period = jb_xstrdup(period);
+	national->value = column->values[group];
+	return 0;
+}
+
+/* The unit of one municipal group; 1 when the indicator has a row there, 0 when not, -1 on error. */
+static int group_unit(const struct stats_tidy_table *table, const char *const *stems,
+		      const size_t *resolved, size_t group, struct stats_unit *unit)
+{
+	struct stats_number *slot[ROLE_COUNT] = {
+		&unit->numerator, &unit->denominator, &unit->published
+	};
+	unsigned long role_line[ROLE_COUNT] = { 0, 0, 0 };
+	const struct stats_tidy_group *where = &table->groups[group];
+	size_t r;
+
+	memset(unit, 0, sizeof(*unit));
+	unit->harmonised = STATS_HARMONISED_ABSENT;
+	for (r = 0; r < ROLE_COUNT; r++) {
+		const struct stats_tidy_measure *column;
+
+		if (!stems[r])
+			continue;
+		column = &table->measures[resolved[r]];
+		if (group >= column->cell_capacity || !column->lines[group])
+			continue;
+		role_line[r] = column->lines[group];
+		slot[r]->value = column->values[group];
+		slot[r]->known = column->flags[group] & FLAG_KNOWN;
+		if (CELL_HARMONISED(column->flags[group]) > unit->harmonised)
+			unit->harmonised = CELL_HARMONISED(column->flags[group]);
+	}
+	if (!role_line[ROLE_NUMERATOR] && !role_line[ROLE_DENOMINATOR] && !role_line[ROLE_VALUE])
+		return 0;
+	if (unit->numerator.known && unit->denominator.known &&
+	    unit->numerator.value > unit->denominator.value)
+		return jb_error("%s:%lu: %s %s: numerator %g above denominator %g (line %lu)",
+				table->path, role_line[ROLE_NUMERATOR],
+				table->regions.texts[where->region],
+				table->periods.texts[where->period], unit->numerator.value,
+				unit->denominator.value, role_line[ROLE_DENOMINATOR]);
+	unit->region_code = table->regions.texts[where->region];
+	unit->region_name = table->names.texts[where->name];
+	unit->period = table->periods.texts[where->period];
+	unit->period_status = table->statuses.texts[where->status];
+	return 1;
+}
+
+int stats_tidy_table_units(const struct stats_tidy_table *table,
+			   const struct stats_measures *measures,
+			   struct stats_indicator *indicator)
+{
+	const char *stems[ROLE_COUNT] = {
+		measures->value ? NULL : measures->numerator,
+		measures->value ? NULL : measures->denominator,
+		measures->value
+	};
+	size_t resolved[ROLE_COUNT] = { 0, 0, 0 }, i, r;
+	int rc = JB_EXIT_OK;
+
+	indicator->published_rate = measures->value != NULL;
+	indicator->strings_borrowed = 1;
+	for (r = 0; r < ROLE_COUNT && rc == JB_EXIT_OK; r++)
+		if (stems[r] && resolve_role(table, stems[r], r, &resolved[r]) != 0)
+			rc = JB_EXIT_DATAERR;
+	if (rc == JB_EXIT_OK && check_duplicates(table, resolved, stems) != 0)
+		rc = JB_EXIT_DATAERR;
+	for (i = 0; i < table->group_count && rc == JB_EXIT_OK; i++) {
+		size_t group = table->order[i];
+		struct stats_unit unit;
+		int found;
+
+		if (table->groups[group].national) {
+			if (stems[ROLE_VALUE] &&
+			    add_national(table, indicator, resolved[ROLE_VALUE], group) != 0)
+				rc = JB_EXIT_DATAERR;
+			continue;
+		}
+		found = group_unit(table, stems, resolved, group, &unit);
+		if (found < 0)
+			rc = JB_EXIT_DATAERR;
+		else if (found) {
+			jb_grow((void **)&indicator->units, &indicator->unit_capacity,
+				indicator->unit_count + 1, sizeof(*indicator->units));
+			indicator->units[indicator->unit_count++] = unit;
+		}
+	}
+	if (rc != JB_EXIT_OK)
+		stats_indicator_free(indicator);
+	return rc;
+}

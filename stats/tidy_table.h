@@ -1,0 +1,82 @@
+/*
+ * One tidy table read once for all its indicators: the municipalities' (GM)
+ * and national (NL) values of every wanted measure, in compact columns
+ * (one cell per region x period x measure), regions and periods numbered.
+ */
+#ifndef JB_STATS_TIDY_TABLE_H
+#define JB_STATS_TIDY_TABLE_H
+
+#include <stdint.h>
+
+#include "benchmark.h"
+#include "strings.h"
+
+/* The measure stems (or titles) of an indicator: numerator and denominator, or value. */
+struct stats_measures {
+	const char *numerator, *denominator, *value;
+};
+
+/* A distinct measure of the file; wanted ones hold a column of cells, one per group. */
+struct stats_tidy_measure {
+	char *key, *title;
+	int wanted;
+	double *values;
+	uint32_t *lines;       /* 0: no row */
+	unsigned char *flags;  /* bit 0: value known; bits 1-3: harmonised + 1 */
+	size_t cell_capacity;
+};
+
+/* One region in one period. */
+struct stats_tidy_group {
+	uint32_t region, name, period, status; /* indices into the table's names */
+	uint32_t line;                         /* first row */
+	unsigned char national;
+};
+
+/* A second row for the same region, period and measure (an error if an indicator uses it). */
+struct stats_tidy_duplicate {
+	size_t measure, group;
+	uint32_t first_line, line;
+};
+
+struct stats_tidy_table {
+	char *path;
+	const char **stems;    /* borrowed: every stem or title of the table's indicators */
+	size_t stem_count;
+	int header_seen, has_harmonised;
+	size_t column_count, column[10];
+	long harmonised_column;
+	struct stats_names regions, names, periods, statuses;
+	struct stats_tidy_measure *measures;
+	size_t measure_count, measure_capacity, last_measure;
+	struct stats_tidy_group *groups;
+	size_t group_count, group_capacity;
+	uint32_t *group_slots; /* open addressing on (region, period): group + 1 */
+	size_t slot_capacity;
+	size_t *order;         /* groups sorted by period, region code */
+	struct stats_tidy_duplicate *duplicates;
+	size_t duplicate_count, duplicate_capacity;
+};
+
+/*
+ * Reads path once, keeping the GM and NL rows of the measures named by
+ * stems (key stem or exact title).  Returns JB_EXIT_OK, JB_EXIT_NOINPUT
+ * (file missing; indicator names the first indicator in the message) or
+ * JB_EXIT_DATAERR (malformed file).
+ */
+int stats_tidy_table_load(const char *path, const char *const *stems, size_t stem_count,
+			  const char *indicator, struct stats_tidy_table *table);
+
+/*
+ * Resolves the indicator's measures in table and fills indicator->units
+ * (sorted by period, region_code; their strings borrowed from table) and
+ * nationals.  Returns JB_EXIT_OK or JB_EXIT_DATAERR (measure not resolved,
+ * a row given twice, numerator above denominator).
+ */
+int stats_tidy_table_units(const struct stats_tidy_table *table,
+			   const struct stats_measures *measures,
+			   struct stats_indicator *indicator);
+
+void stats_tidy_table_free(struct stats_tidy_table *table);
+
+#endif
