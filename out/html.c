@@ -105,6 +105,7 @@ static const char style_sheet[] =
 	"figure.spark{margin:0}figure.spark figcaption{font-size:.85rem;white-space:nowrap;"
 	"overflow:hidden;text-overflow:ellipsis}\n"
 	"svg.spark{width:100%;height:auto;display:block}\n"
+	"figure.spark>small{display:block;font-size:.8rem;color:var(--muted);white-space:nowrap}\n"
 	"svg.trend{max-width:36rem}\n"
 	"svg .frame{fill:none;stroke:var(--line)}\n"
 	"svg .reference{fill:none;stroke:var(--ink);stroke-width:1;stroke-dasharray:4 3}\n"

@@ -86,6 +86,37 @@ static int by_value(const void *a, const void *b)
 	return strcmp(x->text[BENCH_REGION_CODE], y->text[BENCH_REGION_CODE]);
 }
 
+/* "12,0 % -> 13,0 %": the value in the first and in the last period. */
+static void first_last(FILE *fp, const struct jb_report *report,
+		       const struct jb_indicator_view *view, const char *code)
+{
+	const struct jb_bench_row *first = NULL, *last = NULL;
+	char value[64];
+	size_t i;
+
+	for (i = 0; i < report->row_count; i++) {
+		const struct jb_bench_row *row = &report->rows[i];
+
+		if (strcmp(row->text[BENCH_INDICATOR], view->name) != 0 ||
+		    strcmp(row->text[BENCH_REGION_CODE], code) != 0 ||
+		    !isfinite(row->number[BENCH_VALUE]))
+			continue;
+		if (!first || strcmp(row->text[BENCH_PERIOD], first->text[BENCH_PERIOD]) < 0)
+			first = row;
+		if (!last || strcmp(row->text[BENCH_PERIOD], last->text[BENCH_PERIOD]) > 0)
+			last = row;
+	}
+	if (!first || first == last)
+		return;
+	fputs("<small>", fp);
+	jb_html_escape(fp, jb_format_value(value, sizeof(value), first->number[BENCH_VALUE],
+					   view->unit));
+	fputs(" &rarr; ", fp);
+	jb_html_escape(fp, jb_format_value(value, sizeof(value), last->number[BENCH_VALUE],
+					   view->unit));
+	fputs("</small>", fp);
+}
+
 static void multiple(FILE *fp, const struct jb_report *report,
 		     const struct jb_indicator_view *view, const char *code)
 {
@@ -106,6 +137,7 @@ static void multiple(FILE *fp, const struct jb_report *report,
 	}
 	fputs("</figcaption>", fp);
 	jb_trend_svg(fp, report, view, code, 1);
+	first_last(fp, report, view, code);
 	fputs("</figure>\n", fp);
 }
 
@@ -140,7 +172,8 @@ void jb_trend_multiples(FILE *fp, const struct jb_report *report,
 	fputs("<h3>Trend per gemeente</h3>\n<p class=\"meta\">Alle perioden; lijn met punten: de "
 	      "gemeente, verticale streepjes: 95%-interval, stippellijn: ", fp);
 	fputs(view->value_only ? "mediaan" : "landelijk", fp);
-	fputs(". Alle grafiekjes hebben dezelfde schaal.</p>\n", fp);
+	fputs(". Elk grafiekje heeft een eigen schaal; eronder de waarde in de eerste en in de "
+	      "laatste periode.</p>\n", fp);
 	if (group_count) {
 		fputs("<p class=\"meta\"><strong>", fp);
 		jb_html_escape(fp, group);
@@ -288,10 +321,13 @@ static void peer_table(FILE *fp, const struct jb_report *report, const char *reg
 		fputs("<th class=\"num\" data-sort-type=\"num\">", fp);
 		jb_html_escape(fp, report->indicators[i].title ? report->indicators[i].title :
 				   report->indicators[i].name);
-		fputs(" <small>", fp);
-		jb_html_escape(fp, jb_format_view_period(period, sizeof(period),
-							 &report->indicators[i]));
-		fputs("</small></th>", fp);
+		jb_format_view_period(period, sizeof(period), &report->indicators[i]);
+		if (!report->indicators[i].title || !strstr(report->indicators[i].title, period)) {
+			fputs(" <small>", fp);
+			jb_html_escape(fp, period);
+			fputs("</small>", fp);
+		}
+		fputs("</th>", fp);
 	}
 	fputs("</tr></thead>\n<tbody>\n<tr class=\"self\"><td><strong>", fp);
 	jb_html_escape(fp, jb_report_region_name(report, region_code));

@@ -111,11 +111,8 @@ void jb_trend_svg(FILE *fp, const struct jb_report *report,
 		const struct jb_bench_row *row = &report->rows[i];
 		size_t at;
 
-		if (strcmp(row->text[BENCH_INDICATOR], view->name) != 0)
-			continue;
-		if (small)
-			widen(&y.domain_low, &y.domain_high, row->number[BENCH_VALUE]);
-		if (strcmp(row->text[BENCH_REGION_CODE], region_code) != 0)
+		if (strcmp(row->text[BENCH_INDICATOR], view->name) != 0 ||
+		    strcmp(row->text[BENCH_REGION_CODE], region_code) != 0)
 			continue;
 		at = period_index(periods, count, row->text[BENCH_PERIOD]);
 		if (at == count)
@@ -130,8 +127,8 @@ void jb_trend_svg(FILE *fp, const struct jb_report *report,
 		return;
 	for (i = 0; i < count; i++) {
 		widen(&y.domain_low, &y.domain_high, reference[i]);
+		widen(&y.domain_low, &y.domain_high, points[i].value);
 		if (!small) {
-			widen(&y.domain_low, &y.domain_high, points[i].value);
 			widen(&y.domain_low, &y.domain_high, points[i].low);
 			widen(&y.domain_low, &y.domain_high, points[i].high);
 		}

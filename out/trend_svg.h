@@ -17,8 +17,8 @@ size_t jb_indicator_periods(const struct jb_report *report, const char *indicato
 /*
  * One municipality's values over every period with their intervals and the
  * national value (or the median, for published rates) as a dashed line.
- * small: a tiny chart for small multiples on the scale shared by every
- * municipality (no axes); otherwise a chart with axes on its own scale.
+ * small: a tiny chart for small multiples (no axes, the intervals drawn
+ * but not scaled for); otherwise a chart with axes.  Each on its own scale.
  * Writes nothing when the municipality has fewer than two values.
  */
 void jb_trend_svg(FILE *fp, const struct jb_report *report,

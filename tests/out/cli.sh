@@ -153,6 +153,7 @@ has "overview: distribution with the shrunk values" "$I2" "aria-label=\"Verdelin
 has "overview: small multiples of the learning network" "$I2" "<strong>Lerend netwerk Midden</strong>"
 has "overview: a member's trend" "$I2" "aria-label=\"Trend: Leeuwarden\""
 has "overview: the lowest municipality's trend" "$I2" "aria-label=\"Trend: Amsterdam\""
+has "overview: Utrecht's first and last value under its trend" "$I2" "<small>$(dutch "$(field value jeugdhulp 2022JJ00 GM0344)")$nb% &rarr; $(dutch "$(field value jeugdhulp 2024JJ00 GM0344)")$nb%</small>"
 has "overview: a trend point of Utrecht" "$I2" "<title>2023: $(dutch "$(field value jeugdhulp 2023JJ00 GM0344)")$nb%</title>"
 has "overview: the model of the indicator's newest period" "$I2" "<td class=\"num\">stedelijkheid</td><td class=\"num\">0,120</td>"
 has "overview: its intercept" "$I2" "<td class=\"num\">intercept</td><td class=\"num\">-2,100</td>"
