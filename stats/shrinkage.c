@@ -43,8 +43,11 @@ int stats_beta_prior_moments(const double *x, const double *n, size_t count,
 }
 
 /*
- * Newton's method on the CDF from the normal approximation, kept inside a
- * shrinking bracket; -1 when it does not settle within 40 steps.
+ * Halley's method on the CDF from the Cornish-Fisher start, kept inside a
+ * shrinking bracket; -1 when it does not settle within 40 steps.  A Halley
+ * step of at most 1e-6 sd leaves an error of the order (1e-6)^3 sd (cubic
+ * convergence), far below double precision, so it ends there; a bisection
+ * step ends only when it moves by at most 1e-14 q.
  */
 static int beta_quantile_newton(double probability, double a, double b, double *quantile)
 {
@@ -63,15 +66,27 @@ static int beta_quantile_newton(double probability, double a, double b, double *
 	for (i = 0; i < 40; i++) {
 		double error = gsl_cdf_beta_P(q, a, b) - probability;
 		double density = exp((a - 1) * log(q) + (b - 1) * log1p(-q) - log_beta), next;
+		int halley = 0;
 
 		if (error < 0)
 			low = q;
 		else
 			high = q;
-		next = density > 0 ? q - error / density : (low + high) / 2;
-		if (!(next > low && next < high))
+		next = (low + high) / 2;
+		if (density > 0) {
+			/* f'/f of the beta density; Halley's correction of the Newton step */
+			double step = error / density;
+			double slope = (a - 1) / q - (b - 1) / (1 - q);
+			double divisor = 1 - step * slope / 2;
+
+			next = q - (divisor > 0.5 && divisor < 2 ? step / divisor : step);
+			halley = 1;
+		}
+		if (!(next > low && next < high)) {
 			next = (low + high) / 2;
-		if (fabs(next - q) <= 1e-14 * q) {
+			halley = 0;
+		}
+		if ((halley && fabs(next - q) <= 1e-6 * sd) || fabs(next - q) <= 1e-14 * q) {
 			*quantile = next;
 			return 0;
 		}
@@ -80,7 +95,7 @@ static int beta_quantile_newton(double probability, double a, double b, double *
 	return -1;
 }
 
-/* Quantile of Beta(a, b): Newton, else gsl_cdf_beta_Pinv, else bisection on the CDF (large a + b). */
+/* Quantile of Beta(a, b): Halley, else gsl_cdf_beta_Pinv, else bisection on the CDF (large a + b). */
 static double beta_quantile(double probability, double a, double b)
 {
 	double q, mean, sd, low, high;
