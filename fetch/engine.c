@@ -212,6 +212,12 @@ void jb_engine_confirm(struct jb_engine *engine, struct jb_request *request)
 
 void jb_engine_cancel(struct jb_engine *engine, struct jb_request *request)
 {
+	if (request->where == RUNNING) {
+		/* let it end: the server is at work on it, so it keeps its place in the limit */
+		request->done = NULL;
+		request->context = NULL;
+		return;
+	}
 	free_request(engine, request);
 }
 
@@ -231,8 +237,9 @@ static void complete(struct jb_engine *engine, struct jb_request *request, int s
 		request->easy = NULL;
 	}
 	move(engine, request, NOWHERE);
-	request->done(request->context, request->current, status, &request->response,
-		      why ? why : "");
+	if (request->done)
+		request->done(request->context, request->current, status, &request->response,
+			      why ? why : "");
 	free_request(engine, request);
 }
 
@@ -448,6 +455,10 @@ static void judge(struct jb_engine *engine, struct jb_request *request)
 {
 	char why[300], message[1024];
 
+	if (!request->done) {
+		complete(engine, request, JB_EXIT_OK, NULL); /* cancelled while it ran */
+		return;
+	}
 	switch (jb_retry_classify(request->response.net_error, request->response.http_status)) {
 	case JB_RETRY_DONE:
 		complete(engine, request, JB_EXIT_OK, NULL);

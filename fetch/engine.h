@@ -36,7 +36,11 @@ struct jb_request *jb_engine_submit(struct jb_engine *engine, const char *url, i
 				    jb_request_done *done, void *context);
 /* A speculative request becomes a sure one (it moves ahead in the queue). */
 void jb_engine_confirm(struct jb_engine *engine, struct jb_request *request);
-/* Drops a request that is not needed after all (done is never called). */
+/*
+ * Drops a request that is not needed after all (done is never called).  A
+ * running transfer is left to end, unread, so that it still counts
+ * against max_per_host while the server works on it.
+ */
 void jb_engine_cancel(struct jb_engine *engine, struct jb_request *request);
 /* Runs until no request is left; returns 0, or an exit status when libcurl failed. */
 int jb_engine_run(struct jb_engine *engine);

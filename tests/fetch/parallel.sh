@@ -179,3 +179,33 @@ run jb-fetch -q -c "$T/one.ini" -o "$T/newer" --base "$CBS_URL" RES01
 expect "a run after the table changed completes" status 0
 [ "$(cbs_requests 'RES01/TypedDataSet ')" -eq 1 ] && echo "ok - a changed table is fetched from its first page" ||
 	echo "not ok - a changed table is fetched from its first page"
+
+# network gone after page 2: exit 75, the next run goes on from page 3
+cbs_server_start "$GEN" --fault 'RES01/TypedDataSet.skip20000:503'
+run jb-fetch -q -c "$T/one.ini" -o "$T/gone" --base "$CBS_URL" RES01
+expect "a page that keeps failing exits 75" status 75
+expect "the pages so far wait in the staging folder" file_exists "$T/gone/RES01.partial/TypedDataSet.skip10000.xml"
+expect "nothing is exposed" no_file "$T/gone/RES01"
+cbs_server_start "$GEN"
+run jb-fetch -q -c "$T/one.ini" -o "$T/gone" --base "$CBS_URL" RES01
+expect "the run after the outage completes" status 0
+[ "$(cbs_requests 'RES01/TypedDataSet?$skip=10000')" -eq 0 ] && [ "$(cbs_requests 'RES01/TypedDataSet?$skip=20000')" -eq 1 ] &&
+	echo "ok - after the outage only the missing pages are asked" ||
+	echo "not ok - after the outage only the missing pages are asked"
+expect "the result is the clean download" same "$T/clean/RES01/TypedDataSet.skip40000.xml:$T/gone/RES01/TypedDataSet.skip40000.xml"
+
+# a second jb-fetch of the same table waits its turn: 75
+cbs_server_start "$GEN" --slow 'RES01/TypedDataSet.skip20000:3000'
+"$BIN/jb-fetch" -q -c "$T/one.ini" -f -o "$T/locked" --base "$CBS_URL" RES01 2>/dev/null &
+fetch_pid=$!
+tries=0
+until [ -e "$T/locked/RES01.partial/.lock" ] || [ "$tries" -gt 100 ]; do
+	tries=$((tries + 1))
+	sleep 0.05
+done
+run jb-fetch -q -c "$T/one.ini" -f -o "$T/locked" --base "$CBS_URL" RES01
+expect "a second run of the same table exits 75" status 75
+expect "it says why" stderr_has "another jb-fetch is fetching RES01"
+wait "$fetch_pid"
+status=$?
+expect "the first run is not disturbed" status 0
