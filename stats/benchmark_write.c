@@ -1,11 +1,13 @@
 #include "benchmark_write.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "csvio.h"
 #include "exitcode.h"
 #include "msg.h"
+#include "xalloc.h"
 
 #define NUMBER_SIZE 64
 
@@ -72,21 +74,28 @@ static int scaled_integer(double value, int decimals, long long *scaled)
 	return 0;
 }
 
-/* The digits of scaled with the decimal point decimals from the right; -1 when it does not fit. */
-static int format_scaled(long long scaled, int decimals, char *text, size_t size)
+/*
+ * The shortest text of scaled / 10^decimals: trailing zeros of the
+ * fraction and a lone point dropped, "0" for zero.  text holds 32 bytes.
+ */
+static int format_scaled(long long scaled, int decimals, char *text)
 {
 	char digits[32];
 	unsigned long long magnitude = scaled < 0 ? 0 - (unsigned long long)scaled :
 				       (unsigned long long)scaled;
 	int count = 0, len = 0, i;
 
+	while (decimals > 0 && magnitude % 10 == 0 && magnitude > 0) {
+		magnitude /= 10;
+		decimals--;
+	}
+	if (magnitude == 0)
+		decimals = 0;
 	do {
 		digits[count++] = (char)('0' + magnitude % 10);
 		magnitude /= 10;
 	} while (magnitude > 0 || count <= decimals);
-	if ((size_t)count + 3 > size)
-		return -1;
-	if (scaled < 0)
+	if (scaled < 0 && (count > 1 || digits[0] != '0'))
 		text[len++] = '-';
 	for (i = count - 1; i >= 0; i--) {
 		text[len++] = digits[i];
@@ -97,17 +106,17 @@ static int format_scaled(long long scaled, int decimals, char *text, size_t size
 	return len;
 }
 
-int stats_format_number(double value, char *text, size_t size)
+/* stats_format_number's text at the end of text; its length, or -1 when it does not fit. */
+static int format_number(double value, char *text, size_t size)
 {
 	long long scaled;
 	int len;
 
 	if (!isfinite(value) || size == 0)
 		return -1;
-	if (scaled_integer(value, stats_decimals, &scaled) == 0)
-		len = format_scaled(scaled, stats_decimals, text, size);
-	else
-		len = snprintf(text, size, "%.*f", stats_decimals, value);
+	if (size >= 32 && scaled_integer(value, stats_decimals, &scaled) == 0)
+		return format_scaled(scaled, stats_decimals, text);
+	len = snprintf(text, size, "%.*f", stats_decimals, value);
 	if (len < 0 || (size_t)len >= size)
 		return -1;
 	if (stats_decimals > 0) {
@@ -116,9 +125,56 @@ int stats_format_number(double value, char *text, size_t size)
 		if (len > 0 && text[len - 1] == '.')
 			text[--len] = '\0';
 	}
-	if (strcmp(text, "-0") == 0)
+	if (strcmp(text, "-0") == 0) {
 		strcpy(text, "0");
-	return 0;
+		len = 1;
+	}
+	return len;
+}
+
+int stats_format_number(double value, char *text, size_t size)
+{
+	return format_number(value, text, size) < 0 ? -1 : 0;
+}
+
+/*
+ * One CSV record as jb_csv_write_row writes it (a field with a comma, quote,
+ * CR, LF or an edge space quoted, quotes doubled), built in memory and
+ * written at once.
+ */
+static int write_record(FILE *fp, const char *const *fields, size_t count)
+{
+	char line[8192], *big = NULL, *at;
+	size_t need = 1, i;
+	int rc;
+
+	for (i = 0; i < count; i++)
+		need += 2 * strlen(fields[i] ? fields[i] : "") + 3;
+	at = need <= sizeof(line) ? line : (big = jb_xmalloc(need));
+	for (i = 0; i < count; i++) {
+		const char *field = fields[i] ? fields[i] : "";
+		size_t len = strlen(field);
+
+		if (i > 0)
+			*at++ = ',';
+		if (strpbrk(field, ",\"\r\n") || (len && (field[0] == ' ' || field[len - 1] == ' '))) {
+			*at++ = '"';
+			for (; *field; field++) {
+				if (*field == '"')
+					*at++ = '"';
+				*at++ = *field;
+			}
+			*at++ = '"';
+		} else {
+			memcpy(at, field, len);
+			at += len;
+		}
+	}
+	*at++ = '\n';
+	rc = fwrite(big ? big : line, 1, (size_t)(at - (big ? big : line)), fp) ==
+	     (size_t)(at - (big ? big : line)) ? 0 : -1;
+	free(big);
+	return rc;
 }
 
 int stats_write_header(FILE *fp, const char *path)
@@ -222,7 +278,7 @@ static int write_unit(FILE *fp, const char *path, const struct stats_indicator *
 	fields[F_CHANGE_FLAG] = stats_change_flag_name(unit->change_flag);
 	fields[F_STATUS] = stats_status_name(unit->status);
 	fields[F_SOURCE] = indicator->source;
-	if (jb_csv_write_row(fp, fields, F_COUNT) != 0) {
+	if (write_record(fp, fields, F_COUNT) != 0) {
 		jb_warn("%s: write error:", path);
 		return JB_EXIT_IOERR;
 	}
