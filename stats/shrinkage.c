@@ -2,6 +2,7 @@
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_sf_gamma.h>
+#include <float.h>
 #include <math.h>
 
 int stats_beta_prior_moments(const double *x, const double *n, size_t count,
@@ -43,16 +44,68 @@ int stats_beta_prior_moments(const double *x, const double *n, size_t count,
 }
 
 /*
+ * Continued fraction of the regularised incomplete beta function (DLMF
+ * 8.17.22) by the modified Lentz method: I_x(a, b) = x^a (1-x)^b / (a B(a, b))
+ * times its value; converges fast for x < (a + 1) / (a + b + 2).  NaN when
+ * it does not settle within 1000 terms.
+ */
+static double beta_fraction(double a, double b, double x)
+{
+	const double tiny = 1e-300;
+	double c = 1, d = 1 - (a + b) * x / (a + 1), f;
+	int m;
+
+	if (fabs(d) < tiny)
+		d = tiny;
+	d = 1 / d;
+	f = d;
+	for (m = 1; m <= 1000; m++) {
+		double coefficient = m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m)), delta;
+
+		d = 1 + coefficient * d;
+		c = 1 + coefficient / c;
+		d = 1 / (fabs(d) < tiny ? tiny : d);
+		c = fabs(c) < tiny ? tiny : c;
+		f *= d * c;
+		coefficient = -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1));
+		d = 1 + coefficient * d;
+		c = 1 + coefficient / c;
+		d = 1 / (fabs(d) < tiny ? tiny : d);
+		c = fabs(c) < tiny ? tiny : c;
+		delta = d * c;
+		f *= delta;
+		if (fabs(delta - 1) < 2 * DBL_EPSILON)
+			return f;
+	}
+	return NAN;
+}
+
+/*
+ * P(X <= x) for X ~ Beta(a, b), 0 < x < 1, given log B(a, b) and log x,
+ * log(1 - x): the continued fraction on the side where it converges.
+ */
+static double beta_cdf(double x, double a, double b, double log_beta, double log_x,
+		       double log_1mx)
+{
+	double prefactor = exp(a * log_x + b * log_1mx - log_beta);
+
+	if (x < (a + 1) / (a + b + 2))
+		return prefactor * beta_fraction(a, b, x) / a;
+	return 1 - prefactor * beta_fraction(b, a, 1 - x) / b;
+}
+
+/*
  * Halley's method on the CDF from the Cornish-Fisher start, kept inside a
  * shrinking bracket; -1 when it does not settle within 40 steps.  A Halley
  * step of at most 1e-6 sd leaves an error of the order (1e-6)^3 sd (cubic
  * convergence), far below double precision, so it ends there; a bisection
  * step ends only when it moves by at most 1e-14 q.
  */
-static int beta_quantile_newton(double probability, double a, double b, double *quantile)
+static int beta_quantile_newton(double probability, double a, double b, double log_beta,
+				double *quantile)
 {
 	double mean = a / (a + b), sd = sqrt(a * b / ((a + b) * (a + b) * (a + b + 1)));
-	double log_beta = gsl_sf_lnbeta(a, b), low = 0, high = 1, q, z, skewness;
+	double low = 0, high = 1, q, z, skewness;
 	int i;
 
 	if (a < 2 || b < 2)
@@ -64,8 +117,9 @@ static int beta_quantile_newton(double probability, double a, double b, double *
 	if (!(q > 0 && q < 1))
 		q = mean;
 	for (i = 0; i < 40; i++) {
-		double error = gsl_cdf_beta_P(q, a, b) - probability;
-		double density = exp((a - 1) * log(q) + (b - 1) * log1p(-q) - log_beta), next;
+		double log_q = log(q), log_1mq = log1p(-q);
+		double error = beta_cdf(q, a, b, log_beta, log_q, log_1mq) - probability;
+		double density = exp((a - 1) * log_q + (b - 1) * log_1mq - log_beta), next;
 		int halley = 0;
 
 		if (error < 0)
@@ -82,6 +136,8 @@ static int beta_quantile_newton(double probability, double a, double b, double *
 			next = q - (divisor > 0.5 && divisor < 2 ? step / divisor : step);
 			halley = 1;
 		}
+		if (!isfinite(error))
+			return -1;
 		if (!(next > low && next < high)) {
 			next = (low + high) / 2;
 			halley = 0;
@@ -96,12 +152,12 @@ static int beta_quantile_newton(double probability, double a, double b, double *
 }
 
 /* Quantile of Beta(a, b): Halley, else gsl_cdf_beta_Pinv, else bisection on the CDF (large a + b). */
-static double beta_quantile(double probability, double a, double b)
+static double beta_quantile(double probability, double a, double b, double log_beta)
 {
 	double q, mean, sd, low, high;
 	int i;
 
-	if (beta_quantile_newton(probability, a, b, &q) == 0)
+	if (beta_quantile_newton(probability, a, b, log_beta, &q) == 0)
 		return q;
 	q = gsl_cdf_beta_Pinv(probability, a, b);
 	if (isfinite(q) && q >= 0 && q <= 1)
@@ -124,7 +180,7 @@ static double beta_quantile(double probability, double a, double b)
 int stats_beta_posterior(double alpha, double beta, double x, double n, double level,
 			 double *mean, struct stats_interval *interval)
 {
-	double a, b;
+	double a, b, log_beta;
 
 	if (!(alpha > 0 && beta > 0 && isfinite(alpha) && isfinite(beta)) || !isfinite(x) ||
 	    !isfinite(n) || n < 0 || x < 0 || x > n || !(level > 0 && level < 1))
@@ -132,8 +188,9 @@ int stats_beta_posterior(double alpha, double beta, double x, double n, double l
 	a = alpha + x;
 	b = beta + n - x;
 	*mean = a / (a + b);
-	interval->low = beta_quantile((1 - level) / 2, a, b);
-	interval->high = beta_quantile((1 + level) / 2, a, b);
+	log_beta = gsl_sf_lnbeta(a, b);
+	interval->low = beta_quantile((1 - level) / 2, a, b, log_beta);
+	interval->high = beta_quantile((1 + level) / 2, a, b, log_beta);
 	if (!isfinite(interval->low) || !isfinite(interval->high) || !isfinite(*mean))
 		return -1;
 	return 0;

@@ -27,6 +27,7 @@ static const char *const column_names[COL_COUNT] = {
 };
 
 #define FLAG_KNOWN 1u
+#define FLAG_PRESENT 16u
 #define CELL_HARMONISED(flags) ((int)(((flags) >> 1) & 7u) - 1)
 
 static int table_header(struct stats_tidy_table *table, const struct jb_csv_row *row)
@@ -177,7 +178,6 @@ static long group_index(struct stats_tidy_table *table, const struct jb_csv_row 
 	group->period = period;
 	group->name = stats_names_index(&table->names, field[table->column[COL_REGION_NAME]]);
 	group->status = stats_names_index(&table->statuses, status);
-	group->line = row->line > UINT32_MAX ? UINT32_MAX : (uint32_t)row->line;
 	group->national = (unsigned char)national;
 	table->group_slots[at] = (uint32_t)++table->group_count;
 	return (long)table->group_count - 1;
@@ -191,10 +191,8 @@ static void measure_reserve(struct stats_tidy_measure *measure, size_t group)
 		return;
 	jb_grow((void **)&measure->values, &capacity, group + 1, sizeof(*measure->values));
 	capacity = old;
-	jb_grow((void **)&measure->lines, &capacity, group + 1, sizeof(*measure->lines));
-	capacity = old;
 	jb_grow((void **)&measure->flags, &capacity, group + 1, sizeof(*measure->flags));
-	memset(measure->lines + old, 0, (capacity - old) * sizeof(*measure->lines));
+	memset(measure->flags + old, 0, (capacity - old) * sizeof(*measure->flags));
 	measure->cell_capacity = capacity;
 }
 
@@ -229,7 +227,7 @@ static int table_row(const struct jb_csv_row *row, void *context)
 		     (int)stats_harmonised_parse(field[table->harmonised_column]);
 	measure = &table->measures[measure_at];
 	measure_reserve(measure, (size_t)group);
-	if (measure->lines[group]) {
+	if (measure->flags[group] & FLAG_PRESENT) {
 		struct stats_tidy_duplicate *duplicate;
 
 		jb_grow((void **)&table->duplicates, &table->duplicate_capacity,
@@ -237,13 +235,11 @@ static int table_row(const struct jb_csv_row *row, void *context)
 		duplicate = &table->duplicates[table->duplicate_count++];
 		duplicate->measure = measure_at;
 		duplicate->group = (size_t)group;
-		duplicate->first_line = measure->lines[group];
 		duplicate->line = line;
 		return 0;
 	}
 	measure->values[group] = value;
-	measure->lines[group] = line;
-	measure->flags[group] = (unsigned char)((known ? FLAG_KNOWN : 0) |
+	measure->flags[group] = (unsigned char)(FLAG_PRESENT | (known ? FLAG_KNOWN : 0) |
 						(unsigned)(harmonised + 1) << 1);
 	return 0;
 }
@@ -315,7 +311,6 @@ void stats_tidy_table_free(struct stats_tidy_table *table)
 		free(table->measures[i].key);
 		free(table->measures[i].title);
 		free(table->measures[i].values);
-		free(table->measures[i].lines);
 		free(table->measures[i].flags);
 	}
 	free(table->measures);
@@ -356,6 +351,54 @@ int stats_tidy_table_load(const char *path, const char *const *stems, size_t ste
 	if (rc == JB_EXIT_OK)
 		sort_groups(table);
 	return rc;
+}
+
+/* What find_line looks for, and the line it found. */
+struct line_search {
+	const struct stats_tidy_table *table;
+	const char *region_code, *period, *measure_key;
+	int header_seen;
+	unsigned long line;
+};
+
+static int search_row(const struct jb_csv_row *row, void *context)
+{
+	struct line_search *search = context;
+	const struct stats_tidy_table *table = search->table;
+	const char *const *field = row->fields;
+
+	if (!search->header_seen) {
+		search->header_seen = 1;
+		return 0;
+	}
+	if (row->count != table->column_count ||
+	    strcmp(field[table->column[COL_REGION_CODE]], search->region_code) != 0 ||
+	    strcmp(field[table->column[COL_PERIOD]], search->period) != 0 ||
+	    strcmp(field[table->column[COL_MEASURE_KEY]], search->measure_key) != 0)
+		return 0;
+	search->line = row->line;
+	return 1;
+}
+
+/*
+ * The line of the first row of a group and measure: the table keeps no line
+ * numbers (memory), so the file is read again for a message; 0 when not found.
+ */
+static unsigned long find_line(const struct stats_tidy_table *table, size_t group,
+			       size_t measure)
+{
+	struct line_search search = {
+		table, table->regions.texts[table->groups[group].region],
+		table->periods.texts[table->groups[group].period], table->measures[measure].key,
+		0, 0
+	};
+	FILE *fp = fopen(table->path, "rb");
+
+	if (!fp)
+		return 0;
+	jb_csv_each_stream(fp, table->path, search_row, &search);
+	fclose(fp);
+	return search.line;
 }
 
 static void list_measures(const struct stats_tidy_table *table, const int *which, char **list)
@@ -434,7 +477,8 @@ static int check_duplicates(const struct stats_tidy_table *table, const size_t *
 			(unsigned long)first->line,
 			table->regions.texts[table->groups[first->group].region],
 			table->periods.texts[table->groups[first->group].period],
-			table->measures[first->measure].key, (unsigned long)first->first_line);
+			table->measures[first->measure].key,
+			find_line(table, first->group, first->measure));
 }
 
 static int add_national(const struct stats_tidy_table *table, struct stats_indicator *indicator,
@@ -444,13 +488,13 @@ static int add_national(const struct stats_tidy_table *table, struct stats_indic
 	const char *period = table->periods.texts[table->groups[group].period];
 	struct stats_national *national;
 
-	if (group >= column->cell_capacity || !column->lines[group] ||
+	if (group >= column->cell_capacity || !(column->flags[group] & FLAG_PRESENT) ||
 	    !(column->flags[group] & FLAG_KNOWN))
 		return 0;
 	if (indicator->national_count &&
 	    strcmp(indicator->nationals[indicator->national_count - 1].period, period) == 0)
 		return jb_error("%s:%lu: a second national value for %s", table->path,
-				(unsigned long)column->lines[group], period);
+				find_line(table, group, measure), period);
 	jb_grow((void **)&indicator->nationals, &indicator->national_capacity,
 		indicator->national_count + 1, sizeof(*indicator->nationals));
 	national = &indicator->nationals[indicator->national_count++];
@@ -466,7 +510,7 @@ static int group_unit(const struct stats_tidy_table *table, const char *const *s
 	struct stats_number *slot[ROLE_COUNT] = {
 		&unit->numerator, &unit->denominator, &unit->published
 	};
-	unsigned long role_line[ROLE_COUNT] = { 0, 0, 0 };
+	int seen[ROLE_COUNT] = { 0, 0, 0 };
 	const struct stats_tidy_group *where = &table->groups[group];
 	size_t r;
 
@@ -478,23 +522,24 @@ static int group_unit(const struct stats_tidy_table *table, const char *const *s
 		if (!stems[r])
 			continue;
 		column = &table->measures[resolved[r]];
-		if (group >= column->cell_capacity || !column->lines[group])
+		if (group >= column->cell_capacity || !(column->flags[group] & FLAG_PRESENT))
 			continue;
-		role_line[r] = column->lines[group];
+		seen[r] = 1;
 		slot[r]->value = column->values[group];
 		slot[r]->known = column->flags[group] & FLAG_KNOWN;
 		if (CELL_HARMONISED(column->flags[group]) > unit->harmonised)
 			unit->harmonised = CELL_HARMONISED(column->flags[group]);
 	}
-	if (!role_line[ROLE_NUMERATOR] && !role_line[ROLE_DENOMINATOR] && !role_line[ROLE_VALUE])
+	if (!seen[ROLE_NUMERATOR] && !seen[ROLE_DENOMINATOR] && !seen[ROLE_VALUE])
 		return 0;
 	if (unit->numerator.known && unit->denominator.known &&
 	    unit->numerator.value > unit->denominator.value)
 		return jb_error("%s:%lu: %s %s: numerator %g above denominator %g (line %lu)",
-				table->path, role_line[ROLE_NUMERATOR],
+				table->path, find_line(table, group, resolved[ROLE_NUMERATOR]),
 				table->regions.texts[where->region],
 				table->periods.texts[where->period], unit->numerator.value,
-				unit->denominator.value, role_line[ROLE_DENOMINATOR]);
+				unit->denominator.value,
+				find_line(table, group, resolved[ROLE_DENOMINATOR]));
 	unit->region_code = table->regions.texts[where->region];
 	unit->region_name = table->names.texts[where->name];
 	unit->period = table->periods.texts[where->period];

@@ -2,6 +2,7 @@
  * One tidy table read once for all its indicators: the municipalities' (GM)
  * and national (NL) values of every wanted measure, in compact columns
  * (one cell per region x period x measure), regions and periods numbered.
+ * No line numbers are kept: a message that needs one reads the file again.
  */
 #ifndef JB_STATS_TIDY_TABLE_H
 #define JB_STATS_TIDY_TABLE_H
@@ -21,22 +22,20 @@ struct stats_tidy_measure {
 	char *key, *title;
 	int wanted;
 	double *values;
-	uint32_t *lines;       /* 0: no row */
-	unsigned char *flags;  /* bit 0: value known; bits 1-3: harmonised + 1 */
+	unsigned char *flags;  /* bit 0: value known; bits 1-3: harmonised + 1; bit 4: a row */
 	size_t cell_capacity;
 };
 
 /* One region in one period. */
 struct stats_tidy_group {
 	uint32_t region, name, period, status; /* indices into the table's names */
-	uint32_t line;                         /* first row */
 	unsigned char national;
 };
 
 /* A second row for the same region, period and measure (an error if an indicator uses it). */
 struct stats_tidy_duplicate {
 	size_t measure, group;
-	uint32_t first_line, line;
+	uint32_t line;
 };
 
 struct stats_tidy_table {

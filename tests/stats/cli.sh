@@ -18,6 +18,19 @@ no_temp_files "no temporary file is left" "$T/out"
 run jb-stats -c $D/jeugdbench.ini --tidy $D -o "$T/out/again.csv"
 expect "two runs are byte-identical" same "$T/out/benchmark.csv:$T/out/again.csv"
 
+# a table read once for two indicators gives each the rows it gives alone
+{ cat $D/jeugdbench.ini; printf '\n[indicator andere]\ntitle = Andere zorg\ntable = zorg\nnumerator = CareOther\ndenominator = Pop\n'; } >"$T/two.ini"
+{ sed '/^\[indicator hulp\]/,/^$/d' $D/jeugdbench.ini; printf '\n[indicator andere]\ntitle = Andere zorg\ntable = zorg\nnumerator = CareOther\ndenominator = Pop\n'; } >"$T/alone.ini"
+run jb-stats -c "$T/two.ini" --tidy $D -o "$T/two/benchmark.csv"
+expect "two indicators on one table run" status 0
+run jb-stats -c "$T/alone.ini" --tidy $D -o "$T/alone/benchmark.csv"
+grep '^hulp,\|^indicator,' "$T/two/benchmark.csv" >"$T/two-hulp.csv"
+{ head -n 1 "$D/expected-benchmark.csv"; grep '^hulp,' "$D/expected-benchmark.csv"; } >"$T/expected-hulp.csv"
+expect "the first indicator's rows are as when it is alone" same "$T/expected-hulp.csv:$T/two-hulp.csv"
+grep '^andere,' "$T/two/benchmark.csv" >"$T/two-andere.csv"
+grep '^andere,' "$T/alone/benchmark.csv" >"$T/alone-andere.csv"
+expect "the second indicator's rows are as without the first" same "$T/alone-andere.csv:$T/two-andere.csv"
+
 # measures named by their title instead of their key stem
 sed -e 's/^numerator = Care$/numerator = Jongeren met jeugdhulp/' \
 	-e 's/^denominator = Pop$/denominator = Jongeren tot 18 jaar/' $D/jeugdbench.ini >"$T/titles.ini"
@@ -70,6 +83,11 @@ sed 's/^GM0001,Aa,GM,2021JJ00,definitief,Care_2,\(.*\),100,ok$/GM0001,Aa,GM,2021
 run jb-stats -c $D/jeugdbench.ini --tidy "$T/bad" -o "$T/x.csv"
 expect "a numerator above its denominator exits 65" status 65
 expect "it names the line" stderr_has "TESTA01.csv:12: GM0001 2021JJ00: numerator 1001 above denominator 1000 (line 11)"
+
+{ cat $D/TESTA01.csv; grep '^GM0002,.*,GM,2021JJ00,definitief,Care_2,' $D/TESTA01.csv; } >"$T/bad/TESTA01.csv"
+run jb-stats -c $D/jeugdbench.ini --tidy "$T/bad" -o "$T/x.csv"
+expect "a row given twice exits 65" status 65
+expect "it names both lines" stderr_has "TESTA01.csv:41: GM0002 2021JJ00 Care_2 given twice (also on line 15)"
 
 printf 'region_code,value\nGM0001,3\n' >"$T/bad/TESTA01.csv"
 run jb-stats -c $D/jeugdbench.ini --tidy "$T/bad" -o "$T/x.csv"
