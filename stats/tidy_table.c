@@ -10,6 +10,7 @@
 #include "exitcode.h"
 #include "msg.h"
 #include "text.h"
+#include "tidy_csv.h"
 #include "xalloc.h"
 
 enum role { ROLE_NUMERATOR, ROLE_DENOMINATOR, ROLE_VALUE, ROLE_COUNT };
@@ -341,7 +342,7 @@ int stats_tidy_table_load(const char *path, const char *const *stems, size_t ste
 		jb_warn("%s: cannot open (table of indicator %s):", path, indicator);
 		return JB_EXIT_NOINPUT;
 	}
-	if (jb_csv_each_stream(fp, path, table_row, table) != 0)
+	if (stats_csv_each(fp, path, table_row, table) != 0)
 		rc = JB_EXIT_DATAERR;
 	else if (!table->header_seen) {
 		jb_warn("%s: empty file, expected a header line", path);
@@ -396,7 +397,7 @@ static unsigned long find_line(const struct stats_tidy_table *table, size_t grou
 
 	if (!fp)
 		return 0;
-	jb_csv_each_stream(fp, table->path, search_row, &search);
+	stats_csv_each(fp, table->path, search_row, &search);
 	fclose(fp);
 	return search.line;
 }

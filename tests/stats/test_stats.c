@@ -6,6 +6,7 @@
  * test-writing time (the one-liners are quoted beside them).
  */
 #include <check.h>
+#include <fcntl.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_randist.h>
@@ -13,6 +14,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "benchmark.h"
 #include "benchmark_write.h"
@@ -27,6 +29,7 @@
 #include "reference.h"
 #include "trend.h"
 #include "shrinkage.h"
+#include "tidy_csv.h"
 #include "wilson.h"
 #include "xalloc.h"
 
@@ -800,6 +803,194 @@ START_TEST(identical_values_give_equal_quartiles_and_zero_z)
 }
 END_TEST
 
+
+/*
+ * Records as text: "line:field|field|...\n" per record.  lines = 0 leaves
+ * the line out: lib/csvio.c gives a record that starts with a quoted line
+ * feed the line after it, stats_csv_each the line it starts on.
+ */
+struct records_text {
+	char text[16384];
+	size_t length;
+	int lines;
+};
+
+static int collect_record(const struct jb_csv_row *row, void *context)
+{
+	struct records_text *records = context;
+	size_t i;
+
+	if (records->lines)
+		records->length += (size_t)snprintf(records->text + records->length,
+						    sizeof(records->text) - records->length, "%lu:",
+						    row->line);
+	for (i = 0; i < row->count; i++)
+		records->length += (size_t)snprintf(records->text + records->length,
+						    sizeof(records->text) - records->length,
+						    "%s%s", i ? "|" : "", row->fields[i]);
+	records->length += (size_t)snprintf(records->text + records->length,
+					    sizeof(records->text) - records->length, "\n");
+	return 0;
+}
+
+/* Both readers on the same bytes; 1 when they hand over the same records (or both refuse). */
+static int readers_agree(const char *input, size_t length)
+{
+	int lines = !memchr(input, '"', length);
+	struct records_text by_libcsv = { "", 0, lines }, by_stats = { "", 0, lines };
+	FILE *fp = fmemopen((void *)input, length, "rb");
+	int rc_libcsv, rc_stats;
+
+	ck_assert_ptr_nonnull(fp);
+	rc_libcsv = jb_csv_each_stream(fp, "libcsv", collect_record, &by_libcsv);
+	fclose(fp);
+	fp = fmemopen((void *)input, length, "rb");
+	ck_assert_ptr_nonnull(fp);
+	rc_stats = stats_csv_each(fp, "stats", collect_record, &by_stats);
+	fclose(fp);
+	if (rc_libcsv != 0 || rc_stats != 0)
+		return (rc_libcsv != 0) == (rc_stats != 0);
+	if (strcmp(by_libcsv.text, by_stats.text) != 0) {
+		fprintf(stderr, "input [%.*s]\nlibcsv [%s]\nstats  [%s]\n", (int)length, input,
+			by_libcsv.text, by_stats.text);
+		return 0;
+	}
+	return 1;
+}
+
+START_TEST(csv_reader_matches_libcsv)
+{
+	static const char *const inputs[] = {
+		"a,b,c\n1,2,3\n",
+		"a,b\n\"x, y\",\"say \"\"hi\"\"\"\n",
+		"a,b\r\n1,2\r\n",
+		"a,b\n\n\n1,2\n",
+		"a,b\n  1 , 2\t\n",
+		"a,b\n\"multi\nline\",2\n3,4\n",
+		"a,b\n1,2",
+		"a,\n,\n",
+		"a,b\n\" padded \",x\n",
+		"a,b\n\"\",\"\"\n",
+		"a,b\n1,x\"y\n",
+		"a,b\n\"open,2\n",
+		"a,b\n\"x\"y,2\n",
+		"a\rb\rc\r",
+		"   \n\t\na\n",
+	};
+	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+	const char alphabet[] = "ab,\" \n\r\t";
+	char input[64];
+	size_t i, j, length = 0;
+	int saved_stderr, quiet, agree = 1;
+	struct records_text quoted = { "", 0, 1 };
+	FILE *fp;
+
+	for (i = 0; i < sizeof(inputs) / sizeof(inputs[0]); i++)
+		ck_assert_msg(readers_agree(inputs[i], strlen(inputs[i])), "input %zu", i);
+	/* a record is numbered by the line it starts on */
+	fp = fmemopen((void *)inputs[5], strlen(inputs[5]), "rb");
+	ck_assert_int_eq(stats_csv_each(fp, "quoted", collect_record, &quoted), 0);
+	fclose(fp);
+	ck_assert_str_eq(quoted.text, "1:a|b\n2:multi\nline|2\n4:3|4\n");
+	/* random inputs over the characters that matter (their messages silenced) */
+	gsl_rng_set(rng, 20150101);
+	fflush(stderr);
+	saved_stderr = dup(2);
+	quiet = open("/dev/null", O_WRONLY);
+	ck_assert(saved_stderr >= 0 && quiet >= 0 && dup2(quiet, 2) == 2);
+	for (i = 0; i < 2500; i++) {
+		length = gsl_rng_uniform_int(rng, sizeof(input));
+		for (j = 0; j < length; j++)
+			input[j] = alphabet[gsl_rng_uniform_int(rng, sizeof(alphabet) - 1)];
+		agree = readers_agree(input, length);
+		if (!agree)
+			break;
+	}
+	fflush(stderr);
+	dup2(saved_stderr, 2);
+	close(saved_stderr);
+	close(quiet);
+	ck_assert_msg(agree, "random input %zu: [%.*s]", i, (int)length, input);
+	gsl_rng_free(rng);
+}
+END_TEST
+
+struct row_count {
+	size_t rows;
+	unsigned long last_line;
+	int ok;
+};
+
+/* Counts records and checks each second field is the record's number. */
+static int count_row(const struct jb_csv_row *row, void *context)
+{
+	struct row_count *seen = context;
+	char expected[32];
+
+	snprintf(expected, sizeof(expected), "%zu", seen->rows);
+	if (row->count != 2 || strcmp(row->fields[1], expected) != 0)
+		seen->ok = 0;
+	seen->rows++;
+	seen->last_line = row->line;
+	return 0;
+}
+
+START_TEST(csv_reader_handles_records_across_chunks)
+{
+	/* 3 MB of records (many 64 kB chunks), one quoted field with a line feed */
+	size_t size = 3u << 20, length = 0, rows = 0;
+	char *input = malloc(size + 64);
+	FILE *fp;
+	int rc;
+
+	ck_assert_ptr_nonnull(input);
+	while (length < size) {
+		length += (size_t)sprintf(input + length, rows == 40000 ? "\"GM%06zu\n\",%zu\n" :
+					  "GM%06zu,%zu\n", rows, rows);
+		rows++;
+	}
+	fp = fmemopen(input, length, "rb");
+	ck_assert_ptr_nonnull(fp);
+	{
+		struct row_count seen = { 0, 0, 1 };
+
+		rc = stats_csv_each(fp, "big", count_row, &seen);
+		ck_assert_int_eq(rc, 0);
+		ck_assert_uint_eq(seen.rows, rows);
+		ck_assert_int_eq(seen.ok, 1);
+		ck_assert_uint_eq(seen.last_line, rows + 1); /* one record spans two lines */
+	}
+	fclose(fp);
+	free(input);
+}
+END_TEST
+
+START_TEST(beta_posterior_quantiles_invert_the_cdf)
+{
+	/* posteriors from small to very large counts: P(q) must be the tail probability */
+	static const double shapes[][2] = {
+		{ 2.5, 40 }, { 3, 3 }, { 12, 900 }, { 150, 2850 }, { 480, 9500 },
+		{ 2000, 38000 }, { 9000, 1000 }, { 40000, 360000 }, { 1.5, 0.8 }
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(shapes) / sizeof(shapes[0]); i++) {
+		struct stats_interval interval;
+		double mean;
+
+		ck_assert_int_eq(stats_beta_posterior(shapes[i][0], shapes[i][1], 0, 0, 0.95, &mean,
+						      &interval), 0);
+		ck_assert_double_eq_tol(gsl_cdf_beta_P(interval.low, shapes[i][0], shapes[i][1]),
+					0.025, 1e-12);
+		ck_assert_double_eq_tol(gsl_cdf_beta_Q(interval.high, shapes[i][0], shapes[i][1]),
+					0.025, 1e-12);
+		ck_assert_double_eq_tol(interval.low, gsl_cdf_beta_Pinv(0.025, shapes[i][0],
+									 shapes[i][1]),
+					1e-10 * interval.low);
+	}
+}
+END_TEST
+
 static Suite *stats_suite(void)
 {
 	Suite *suite = suite_create("stats");
@@ -824,6 +1015,9 @@ static Suite *stats_suite(void)
 	tcase_add_test(methods, beta_prior_moments_by_hand);
 	tcase_add_test(methods, shrinkage_beats_raw_rates_on_simulated_truth);
 	tcase_add_test(methods, ranks_by_hand_with_ties);
+	tcase_add_test(methods, csv_reader_matches_libcsv);
+	tcase_add_test(methods, csv_reader_handles_records_across_chunks);
+	tcase_add_test(methods, beta_posterior_quantiles_invert_the_cdf);
 	tcase_add_test(methods, rank_intervals_clear_cut_and_reproducible);
 	tcase_add_test(methods, trend_by_hand);
 	tcase_add_test(methods, trend_recovers_a_known_slope);
