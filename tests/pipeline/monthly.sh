@@ -79,3 +79,42 @@ expect "and names the file" stderr_has "85099SYN.csv"
 	_not_ok "the last good report stays (disk full)"
 no_temp_files "no half-written file after a full disk" "$T/data"
 expect "the previous tidy file is intact" file_exists "$T/data/tidy/85099SYN.csv"
+
+# disk full while the report is written: the previous report stays
+run make --no-print-directory -s BIN="$BIN" OBJ="$OBJ" stats
+touch "$T/data/stats/benchmark.csv"
+before=$(readlink "$T/reports/latest")
+(
+	trap '' XFSZ
+	ulimit -f 64
+	exec make --no-print-directory BIN="$BIN" OBJ="$OBJ" report
+) >"$out" 2>"$err"
+status=$?
+expect "a full disk while writing the report fails" status 2
+expect "jb-report says it could not write" stderr_has "Error 74"
+[ "$(readlink "$T/reports/latest")" = "$before" ] && _ok "the last good report stays (report disk full)" ||
+	_not_ok "the last good report stays (report disk full)"
+no_temp_files "no half-written report" "$T/reports"
+[ "$(ls "$T/reports" | wc -l)" -eq "$(ls "$T/reports" | grep -vc tmp)" ] && _ok "no temporary run folder" ||
+	_not_ok "no temporary run folder"
+
+# killed during fetch: the next run resumes where it stopped
+rm -rf "$T/data/raw/84799NED"
+cbs_server_start fetch/snapshot --slow 'TypedDataSet:4000' || _not_ok "the loopback server restarts"
+setsid pipeline/monthly --base "$CBS_URL" >/dev/null 2>&1 &
+killer=$!
+tries=0
+until grep -q '84799NED/WijkenEnBuurten ' "$CBS_LOG" 2>/dev/null || [ "$tries" -gt 100 ]; do
+	sleep 0.1
+	tries=$((tries + 1))
+done
+sleep 0.5
+kill -9 "-$killer" 2>/dev/null
+wait "$killer" 2>/dev/null
+expect "the killed run left no table behind" no_file "$T/data/raw/84799NED/manifest.csv"
+cbs_server_start fetch/snapshot || _not_ok "the loopback server restarts"
+run pipeline/monthly --base "$CBS_URL"
+expect "the next run completes" status 0
+[ "$(cbs_requests '84799NED/WijkenEnBuurten ')" -eq 0 ] && _ok "and does not fetch again what the killed run had" ||
+	_not_ok "and does not fetch again what the killed run had" "$(grep WijkenEnBuurten "$CBS_LOG")"
+expect "the table is complete" file_exists "$T/data/raw/84799NED/manifest.csv"
