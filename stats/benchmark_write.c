@@ -74,16 +74,50 @@ static int scaled_integer(double value, int decimals, long long *scaled)
 	return 0;
 }
 
+static const char digit_pairs[] =
+	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
+
+/* The count digits of value (zero-padded) ending just before end, two at a time. */
+static void put_digits(char *end, unsigned long long value, int count)
+{
+	while (count >= 2) {
+		const char *pair = digit_pairs + 2 * (value % 100);
+
+		end -= 2;
+		end[0] = pair[0];
+		end[1] = pair[1];
+		value /= 100;
+		count -= 2;
+	}
+	if (count)
+		*--end = (char)('0' + value % 10);
+}
+
+static int digit_count(unsigned long long value)
+{
+	int count = 1;
+
+	while (value >= 10) {
+		value /= 10;
+		count++;
+	}
+	return count;
+}
+
 /*
  * The shortest text of scaled / 10^decimals: trailing zeros of the
  * fraction and a lone point dropped, "0" for zero.  text holds 32 bytes.
  */
 static int format_scaled(long long scaled, int decimals, char *text)
 {
-	char digits[32];
+	static const unsigned long long powers[] = {
+		1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000
+	};
 	unsigned long long magnitude = scaled < 0 ? 0 - (unsigned long long)scaled :
-				       (unsigned long long)scaled;
-	int count = 0, len = 0, i;
+				       (unsigned long long)scaled, whole;
+	int len = 0, whole_digits;
 
 	while (decimals > 0 && magnitude % 10 == 0 && magnitude > 0) {
 		magnitude /= 10;
@@ -91,16 +125,16 @@ static int format_scaled(long long scaled, int decimals, char *text)
 	}
 	if (magnitude == 0)
 		decimals = 0;
-	do {
-		digits[count++] = (char)('0' + magnitude % 10);
-		magnitude /= 10;
-	} while (magnitude > 0 || count <= decimals);
-	if (scaled < 0 && (count > 1 || digits[0] != '0'))
+	if (scaled < 0 && magnitude > 0)
 		text[len++] = '-';
-	for (i = count - 1; i >= 0; i--) {
-		text[len++] = digits[i];
-		if (i == decimals && i > 0)
-			text[len++] = '.';
+	whole = magnitude / powers[decimals];
+	whole_digits = digit_count(whole);
+	len += whole_digits;
+	put_digits(text + len, whole, whole_digits);
+	if (decimals > 0) {
+		text[len++] = '.';
+		len += decimals;
+		put_digits(text + len, magnitude % powers[decimals], decimals);
 	}
 	text[len] = '\0';
 	return len;
@@ -142,21 +176,29 @@ int stats_format_number(double value, char *text, size_t size)
  * CR, LF or an edge space quoted, quotes doubled), built in memory and
  * written at once.
  */
-static int write_record(FILE *fp, const char *const *fields, size_t count)
+static int write_record(FILE *fp, const char *const *fields, const int *lengths, size_t count)
 {
 	char line[8192], *big = NULL, *at;
 	size_t need = 1, i;
 	int rc;
 
 	for (i = 0; i < count; i++)
-		need += 2 * strlen(fields[i] ? fields[i] : "") + 3;
+		need += (lengths[i] >= 0 ? (size_t)lengths[i] :
+			 2 * strlen(fields[i] ? fields[i] : "")) + 3;
 	at = need <= sizeof(line) ? line : (big = jb_xmalloc(need));
 	for (i = 0; i < count; i++) {
 		const char *field = fields[i] ? fields[i] : "";
-		size_t len = strlen(field);
+		size_t len;
 
 		if (i > 0)
 			*at++ = ',';
+		if (lengths[i] >= 0) {
+			/* a number or a flag: never quoted */
+			memcpy(at, field, (size_t)lengths[i]);
+			at += lengths[i];
+			continue;
+		}
+		len = strlen(field);
 		if (strpbrk(field, ",\"\r\n") || (len && (field[0] == ' ' || field[len - 1] == ' '))) {
 			*at++ = '"';
 			for (; *field; field++) {
@@ -187,12 +229,14 @@ int stats_write_header(FILE *fp, const char *path)
 }
 
 /* Formats number into text (empty when not computed); -1 when it is not finite. */
-static int number_field(const struct stats_number *number, char *text, const char **field)
+static int number_field(const struct stats_number *number, char *text, const char **field,
+			int *length)
 {
 	*field = "";
+	*length = 0;
 	if (!number->known)
 		return 0;
-	if (stats_format_number(number->value, text, NUMBER_SIZE) != 0)
+	if ((*length = format_number(number->value, text, NUMBER_SIZE)) < 0)
 		return -1;
 	*field = text;
 	return 0;
@@ -238,8 +282,11 @@ static int write_unit(FILE *fp, const char *path, const struct stats_indicator *
 	const struct stats_number none = { 0, 0 };
 	char text[sizeof(numbers) / sizeof(numbers[0])][NUMBER_SIZE];
 	const char *fields[F_COUNT];
+	int lengths[F_COUNT]; /* of the numbers; -1: text that may need quotes */
 	size_t i;
 
+	for (i = 0; i < F_COUNT; i++)
+		lengths[i] = -1;
 	fields[F_INDICATOR] = indicator->name;
 	fields[F_INDICATOR_TITLE] = indicator->title;
 	fields[F_PERIOD] = unit->period;
@@ -251,7 +298,8 @@ static int write_unit(FILE *fp, const char *path, const struct stats_indicator *
 		const struct stats_number *number =
 			unit->status == STATS_OK ? numbers[i].number : &none;
 
-		if (number_field(number, text[i], &fields[numbers[i].field]) != 0) {
+		if (number_field(number, text[i], &fields[numbers[i].field],
+				 &lengths[numbers[i].field]) != 0) {
 			jb_warn("%s: internal error: %s %s %s: column %s is not finite", path,
 				indicator->name, unit->period, unit->region_code,
 				header[numbers[i].field]);
@@ -260,7 +308,8 @@ static int write_unit(FILE *fp, const char *path, const struct stats_indicator *
 	}
 	for (i = 0; i < sizeof(region_numbers) / sizeof(region_numbers[0]); i++)
 		if (number_field(region_numbers[i].number, region_text[i],
-				 &fields[region_numbers[i].field]) != 0) {
+				 &fields[region_numbers[i].field],
+				 &lengths[region_numbers[i].field]) != 0) {
 			jb_warn("%s: internal error: %s %s %s: column %s is not finite", path,
 				indicator->name, unit->period, unit->region_code,
 				header[region_numbers[i].field]);
@@ -278,7 +327,7 @@ static int write_unit(FILE *fp, const char *path, const struct stats_indicator *
 	fields[F_CHANGE_FLAG] = stats_change_flag_name(unit->change_flag);
 	fields[F_STATUS] = stats_status_name(unit->status);
 	fields[F_SOURCE] = indicator->source;
-	if (write_record(fp, fields, F_COUNT) != 0) {
+	if (write_record(fp, fields, lengths, F_COUNT) != 0) {
 		jb_warn("%s: write error:", path);
 		return JB_EXIT_IOERR;
 	}

@@ -257,6 +257,23 @@ START_TEST(fast_number_format_matches_printf)
 		ck_assert_msg(strcmp(text, expected) == 0, "%.17g: %s, printf %s", value, text,
 			      expected);
 	}
+	/* every number of decimals of the fast path */
+	for (stats_decimals = 0; stats_decimals <= 9; stats_decimals++)
+		for (i = 0; i < 4000; i++) {
+			double value = (gsl_rng_uniform(rng) - 0.3) *
+				       pow(10, (int)gsl_rng_uniform_int(rng, 10) - 4);
+
+			len = snprintf(expected, sizeof(expected), "%.*f", stats_decimals, value);
+			while (stats_decimals > 0 && len > 0 && expected[len - 1] == '0')
+				expected[--len] = '\0';
+			if (stats_decimals > 0 && len > 0 && expected[len - 1] == '.')
+				expected[--len] = '\0';
+			if (strcmp(expected, "-0") == 0)
+				strcpy(expected, "0");
+			ck_assert_int_eq(stats_format_number(value, text, sizeof(text)), 0);
+			ck_assert_msg(strcmp(text, expected) == 0, "%d decimals, %.17g: %s, printf %s",
+				      stats_decimals, value, text, expected);
+		}
 	stats_decimals = 0;
 	ck_assert_int_eq(stats_format_number(40, text, sizeof(text)), 0);
 	ck_assert_str_eq(text, "40");
