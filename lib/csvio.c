@@ -151,10 +151,12 @@ static int table_add_row(const struct jb_csv_row *row, void *context)
 			row->line, row->count, table->column_count);
 		return -1;
 	}
-	jb_grow((void **)&table->lines, &table->capacity, table->row_count + 1,
-		sizeof(*table->lines));
-	table->cells = jb_xrealloc(table->cells, table->capacity * table->column_count *
-				   sizeof(char *));
+	if (table->row_count + 1 > table->capacity) {
+		jb_grow((void **)&table->lines, &table->capacity, table->row_count + 1,
+			sizeof(*table->lines));
+		table->cells = jb_xrealloc(table->cells, table->capacity * table->column_count *
+					   sizeof(char *));
+	}
 	for (i = 0; i < row->count; i++)
 		table->cells[table->row_count * table->column_count + i] =
 			jb_xstrdup(row->fields[i]);
