@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <gsl/gsl_errno.h>
+#include <malloc.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -289,6 +290,13 @@ int stats_run(const char *config_path, const char *tidy_dir, const char *output_
 	int rc;
 
 	gsl_set_error_handler_off();
+	/*
+	 * Every indicator allocates and frees arrays of the same large sizes:
+	 * keep them in the heap instead of mapping fresh (zeroed, faulted-in)
+	 * pages each time.
+	 */
+	mallopt(M_MMAP_THRESHOLD, 1 << 30);
+	mallopt(M_TRIM_THRESHOLD, 1 << 30);
 	if (jb_config_load(config_path, &config) != 0)
 		return JB_EXIT_CONFIG;
 	memset(&context, 0, sizeof(context));

@@ -45,37 +45,44 @@ int stats_beta_prior_moments(const double *x, const double *n, size_t count,
 
 /*
  * Continued fraction of the regularised incomplete beta function (DLMF
- * 8.17.22) by the modified Lentz method: I_x(a, b) = x^a (1-x)^b / (a B(a, b))
- * times its value; converges fast for x < (a + 1) / (a + b + 2).  NaN when
- * it does not settle within 1000 terms.
+ * 8.17.22): I_x(a, b) = x^a (1-x)^b / (a B(a, b)) times
+ * 1/(1 + d1/(1 + d2/(1 + ...))), converging fast for x < (a + 1) / (a + b + 2).
+ * Evaluated by the forward recurrence of the convergents A_n / B_n (one
+ * division a term; A and B rescaled before they overflow).  NaN when it
+ * does not settle within 2000 terms.
  */
 static double beta_fraction(double a, double b, double x)
 {
-	const double tiny = 1e-300;
-	double c = 1, d = 1 - (a + b) * x / (a + 1), f;
+	/* convergents of 0 + 1/(1 + d1/(1 + d2/(1 + ...))) */
+	double a_before = 1, a_now = 1, b_before = 1, b_now = 1 - (a + b) * x / (a + 1);
+	double value = a_now / b_now;
 	int m;
 
-	if (fabs(d) < tiny)
-		d = tiny;
-	d = 1 / d;
-	f = d;
 	for (m = 1; m <= 1000; m++) {
-		double coefficient = m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m)), delta;
+		double below = (a + 2 * m - 1) * (a + 2 * m), above = (a + 2 * m) * (a + 2 * m + 1);
+		double shared = x / (below * above); /* one division for both terms */
+		double even = m * (b - m) * above * shared;
+		double odd = -(a + m) * (a + b + m) * below * shared;
+		double a_next = a_now + even * a_before, b_next = b_now + even * b_before;
+		double previous = value;
 
-		d = 1 + coefficient * d;
-		c = 1 + coefficient / c;
-		d = 1 / (fabs(d) < tiny ? tiny : d);
-		c = fabs(c) < tiny ? tiny : c;
-		f *= d * c;
-		coefficient = -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1));
-		d = 1 + coefficient * d;
-		c = 1 + coefficient / c;
-		d = 1 / (fabs(d) < tiny ? tiny : d);
-		c = fabs(c) < tiny ? tiny : c;
-		delta = d * c;
-		f *= delta;
-		if (fabs(delta - 1) < 2 * DBL_EPSILON)
-			return f;
+		a_before = a_now;
+		b_before = b_now;
+		a_now = a_next + odd * a_before;
+		b_now = b_next + odd * b_before;
+		a_before = a_next;
+		b_before = b_next;
+		if (fabs(b_now) > 1e150 || fabs(b_now) < 1e-150) {
+			double scale = 1 / b_now;
+
+			a_now *= scale;
+			b_before *= scale;
+			a_before *= scale;
+			b_now = 1;
+		}
+		value = a_now / b_now;
+		if (fabs(value - previous) <= DBL_EPSILON * fabs(value))
+			return value;
 	}
 	return NAN;
 }

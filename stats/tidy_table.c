@@ -567,6 +567,15 @@ int stats_tidy_table_units(const struct stats_tidy_table *table,
 			rc = JB_EXIT_DATAERR;
 	if (rc == JB_EXIT_OK && check_duplicates(table, resolved, stems) != 0)
 		rc = JB_EXIT_DATAERR;
+	if (rc == JB_EXIT_OK) {
+		/* at most one unit per municipal group: one allocation, no growth */
+		size_t municipal = 0;
+
+		for (i = 0; i < table->group_count; i++)
+			municipal += !table->groups[i].national;
+		indicator->unit_capacity = municipal ? municipal : 1;
+		indicator->units = jb_xmalloc(indicator->unit_capacity * sizeof(*indicator->units));
+	}
 	for (i = 0; i < table->group_count && rc == JB_EXIT_OK; i++) {
 		size_t group = table->order[i];
 		struct stats_unit unit;
