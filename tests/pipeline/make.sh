@@ -73,7 +73,7 @@ if cbs_server_start fetch/snapshot; then
 		_not_ok "synthetic tables are never fetched live"
 	latest=$(readlink "$T/live-reports/latest")
 
-	cbs_server_start fetch/snapshot --fault 'TypedDataSet:500'
+	cbs_server_start fetch/snapshot --fault 'TypedDataSet:500' || { _not_ok "the loopback server restarts"; exit 1; }
 	JB_FETCH_BACKOFF_MS=1 pipeline_make refresh CBS_BASE="$CBS_URL" DATA="$T/live" \
 		REPORTS="$T/live-reports" FETCH_FLAGS=--force
 	expect "an HTTP 500 that persists fails the refresh" status 2

@@ -13,7 +13,7 @@ expect "--help shows the crontab line" stdout_has "crontab:"
 run pipeline/monthly --lock-wait soon
 expect "a bad option value exits 64" status 64
 
-cbs_server_start fetch/snapshot || _not_ok "the loopback server starts"
+cbs_server_start fetch/snapshot || { _not_ok "the loopback server starts"; exit 1; }
 run pipeline/monthly --base "$CBS_URL"
 expect "a monthly run succeeds" status 0
 expect "and is quiet on success (cron mails stdout)" stdout_empty
@@ -25,6 +25,9 @@ grep -q 'stage tidy: status 0, [0-9]*s' "$log" && _ok "the log has each stage's 
 # the synthetic table says Modified 2025-07-01, the real 84799NED 2021-03-26
 grep -q 'warning: 84799NED last modified 2021-03-26' "$log" && _ok "the log warns of a table unchanged too long" ||
 	_not_ok "the log warns of a table unchanged too long"
+grep -q 'warning: 84799NED last modified' "$T/reports/latest/summary.md" &&
+	_ok "and so does the summary for the monthly mail" ||
+	_not_ok "and so does the summary for the monthly mail"
 
 # network down: the server is gone
 cbs_server_stop
@@ -35,7 +38,7 @@ expect "it names the stage" stderr_has "stage fetch-live failed with status 75"
 	_not_ok "the last good report stays (network down)"
 
 # a malformed page: a maintenance page served with 200
-cbs_server_start fetch/snapshot --html-page 'TableInfos' || _not_ok "the loopback server restarts"
+cbs_server_start fetch/snapshot --html-page 'TableInfos' || { _not_ok "the loopback server restarts"; exit 1; }
 run pipeline/monthly --base "$CBS_URL"
 expect "a maintenance page exits 65" status 65
 expect "the error names the URL" stderr_has "$CBS_URL/ODataFeed/odata/84799NED/TableInfos"
@@ -64,7 +67,7 @@ expect "the log names file and line" stderr_has "bad.ini:5: unknown key 'fromat'
 	_not_ok "the last good report stays (config)"
 
 # disk full while writing: a file-size limit makes writes fail with EFBIG
-cbs_server_start fetch/snapshot || _not_ok "the loopback server restarts"
+cbs_server_start fetch/snapshot || { _not_ok "the loopback server restarts"; exit 1; }
 make --no-print-directory -s BIN="$BIN" OBJ="$OBJ" programs >/dev/null 2>&1
 touch "$T/data/raw/85099SYN/manifest.csv"
 (
@@ -100,7 +103,7 @@ no_temp_files "no half-written report" "$T/reports"
 
 # killed during fetch: the next run resumes where it stopped
 rm -rf "$T/data/raw/84799NED"
-cbs_server_start fetch/snapshot --slow 'TypedDataSet:4000' || _not_ok "the loopback server restarts"
+cbs_server_start fetch/snapshot --slow 'TypedDataSet:4000' || { _not_ok "the loopback server restarts"; exit 1; }
 setsid pipeline/monthly --base "$CBS_URL" >/dev/null 2>&1 &
 killer=$!
 tries=0
@@ -112,7 +115,7 @@ sleep 0.5
 kill -9 "-$killer" 2>/dev/null
 wait "$killer" 2>/dev/null
 expect "the killed run left no table behind" no_file "$T/data/raw/84799NED/manifest.csv"
-cbs_server_start fetch/snapshot || _not_ok "the loopback server restarts"
+cbs_server_start fetch/snapshot || { _not_ok "the loopback server restarts"; exit 1; }
 run pipeline/monthly --base "$CBS_URL"
 expect "the next run completes" status 0
 [ "$(cbs_requests '84799NED/WijkenEnBuurten ')" -eq 0 ] && _ok "and does not fetch again what the killed run had" ||

@@ -9,7 +9,7 @@ canary=$T/pwned
 # a filter, a title and a base full of shell syntax
 sed -e "s|^filter = .*|filter = startswith(WijkenEnBuurten,'GM') or \$(touch $canary)\\n  or \`touch $canary\`\\n  or ; touch $canary|" \
 	-e "s|^title = Kerncijfers.*|title = x'; touch $canary; echo '|" config/jeugdbench.ini >"$T/evil.ini"
-cbs_server_start fetch/snapshot || _not_ok "the loopback server starts"
+cbs_server_start fetch/snapshot || { _not_ok "the loopback server starts"; exit 1; }
 run make --no-print-directory -C "$TOP" BIN="$BIN" OBJ="$OBJ" CONFIG="$T/evil.ini" DATA="$T/data" \
 	REPORTS="$T/reports" CBS_BASE="$CBS_URL" refresh
 expect "a refresh with shell syntax in the configuration runs" status 0
@@ -24,7 +24,8 @@ expect "a base with shell syntax is refused" status 2
 expect "and never run" no_file "$canary"
 
 # a next link or redirect to another host is never followed
-cbs_server_start fetch/snapshot --redirect "TableInfos:http://127.0.0.2:9/elsewhere"
+cbs_server_start fetch/snapshot --redirect "TableInfos:http://127.0.0.2:9/elsewhere" ||
+	{ _not_ok "the loopback server restarts"; exit 1; }
 run jb-fetch -c config/jeugdbench.ini -o "$T/raw" --base "$CBS_URL" 84799NED
 expect "a redirect to another host is refused with 69" status 69
 expect "and named" stderr_has "127.0.0.2"
