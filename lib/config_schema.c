@@ -35,6 +35,12 @@ const struct jb_config_key jb_config_schema[] = {
 	{ "indicator", "unit", "unit shown beside values" },
 	{ "indicator", "period_label", "label of the period when the year is not verified" },
 	{ "indicator", "higher_is", "better, worse or neutral: wording of flags" },
+	{ "indicator", "numerator_category", "category keys summed for the numerator (KEY or KEY*WEIGHT)" },
+	{ "indicator", "denominator_category", "category keys summed for the denominator (KEY or KEY*WEIGHT)" },
+	{ "indicator", "denominator_table", "the [table NAME] of the denominator, joined on region and period" },
+	{ "indicator", "kind", "proportion (default: binomial statistics) or ratio (value, references, trend, peers)" },
+	{ "indicator", "target", "reference line in the indicator's unit, for instance 14.3 (one in seven)" },
+	{ "indicator", "composition", "category keys whose shares are compared, optionally 'of TOTALKEY'" },
 
 	{ "stats", "confidence", "level of intervals (default 0.95)" },
 	{ "stats", "funnel_levels", "funnel control limits (default 0.95 0.998)" },

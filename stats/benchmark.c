@@ -205,6 +205,32 @@ static void compute_period_counts(struct stats_indicator *indicator,
 	set_quartiles(indicator, units, count);
 }
 
+/*
+ * kind = ratio (euros per head, shares of spending): the value, the pooled
+ * national ratio, quartiles, ranks and peers; no binomial statistics.
+ */
+static void compute_period_ratio(struct stats_indicator *indicator, struct stats_unit *units,
+				 size_t count)
+{
+	double numerator = 0, denominator = 0;
+	size_t i;
+
+	for (i = 0; i < count; i++) {
+		units[i].status = count_status(&units[i]);
+		if (units[i].status != STATS_OK)
+			continue;
+		units[i].value = stats_known(units[i].numerator.value / units[i].denominator.value *
+					     indicator->per);
+		numerator += units[i].numerator.value;
+		denominator += units[i].denominator.value;
+	}
+	for (i = 0; i < count && denominator > 0; i++)
+		units[i].national = stats_known(numerator / denominator * indicator->per);
+	set_quartiles(indicator, units, count);
+	stats_rank_period(indicator, units, count, NULL, NULL);
+	stats_peer_period(indicator, units, count);
+}
+
 static void compute_period_published(const struct stats_indicator *indicator,
 				     struct stats_unit *units, size_t count)
 {
@@ -260,6 +286,23 @@ static void compute_changes(struct stats_indicator *indicator,
 	}
 }
 
+/* kind = ratio: the change of the value against the period before, without an interval. */
+static void compute_ratio_changes(struct stats_indicator *indicator, size_t before, size_t start,
+				  size_t end)
+{
+	size_t i;
+
+	for (i = start; i < end; i++) {
+		struct stats_unit *unit = &indicator->units[i];
+		const struct stats_unit *previous =
+			bsearch(unit->region_code, indicator->units + before, start - before,
+				sizeof(*unit), compare_region);
+
+		if (previous && unit->status == STATS_OK && previous->status == STATS_OK)
+			unit->change = stats_known(unit->value.value - previous->value.value);
+	}
+}
+
 void stats_benchmark_compute(struct stats_indicator *indicator,
 			     const struct stats_settings *settings)
 {
@@ -272,11 +315,15 @@ void stats_benchmark_compute(struct stats_indicator *indicator,
 			;
 		if (indicator->published_rate)
 			compute_period_published(indicator, indicator->units + start, end - start);
+		else if (indicator->ratio)
+			compute_period_ratio(indicator, indicator->units + start, end - start);
 		else
 			compute_period_counts(indicator, indicator->units + start, end - start,
 					      settings);
-		if (!indicator->published_rate && start > 0)
+		if (!indicator->published_rate && !indicator->ratio && start > 0)
 			compute_changes(indicator, settings, before, start, end);
+		else if (indicator->ratio && start > 0)
+			compute_ratio_changes(indicator, before, start, end);
 		before = start;
 		start = end;
 	}

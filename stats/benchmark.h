@@ -98,6 +98,7 @@ struct stats_indicator {
 	double per;
 	int published_rate;                /* value = ... instead of counts */
 	int strings_borrowed;              /* the units' strings belong to a tidy table */
+	int ratio;                         /* kind = ratio: no binomial statistics (METHODS.md) */
 	struct stats_unit *units;          /* sorted by period, region_code */
 	size_t unit_count, unit_capacity;
 	struct stats_national *nationals;

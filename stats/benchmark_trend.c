@@ -69,7 +69,9 @@ static void trend_region(struct stats_indicator *indicator, const size_t *order,
 		unit_point(unit, indicator->per, &values[used], &variances[used]);
 		used++;
 	}
-	if (stats_trend(years, values, variances, used, settings->z_confidence, &trend) != 0)
+	if (indicator->ratio ?
+	    stats_trend_unweighted(years, values, used, settings->z_confidence, &trend) != 0 :
+	    stats_trend(years, values, variances, used, settings->z_confidence, &trend) != 0)
 		return;
 	for (i = 0; i < count; i++) {
 		struct stats_unit *unit = &indicator->units[order[i]];

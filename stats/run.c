@@ -118,9 +118,30 @@ static size_t plan_tables(const struct jb_config *config, const char *const *nam
 		const char *roles[3] = { jb_config_get(config, section, "value"), NULL, NULL };
 		size_t r;
 
+		const char *denominator_table = jb_config_get(config, section, "denominator_table");
+
 		if (!roles[0]) {
 			roles[0] = jb_config_get(config, section, "numerator");
 			roles[1] = jb_config_get(config, section, "denominator");
+		}
+		if (denominator_table && roles[1]) {
+			/* the denominator's stem belongs to the other table */
+			char *other_section = jb_config_section_name("table", denominator_table);
+			const char *other_id = jb_config_get(config, other_section, "id");
+
+			free(other_section);
+			if (other_id) {
+				for (t = 0; t < table_count && strcmp(tables[t].id, other_id) != 0; t++)
+					;
+				if (t == table_count) {
+					memset(&tables[t], 0, sizeof(tables[t]));
+					tables[t].id = other_id;
+					table_count++;
+				}
+				tables[t].last_indicator = i;
+				tables[t].stems[tables[t].stem_count++] = roles[1];
+			}
+			roles[1] = NULL;
 		}
 		free(section);
 		if (!id)
@@ -163,9 +184,23 @@ static int run_indicator(const struct jb_config *config, const char *name,
 	indicator.name = name;
 	indicator.context = context;
 	indicator.title = title ? title : name;
+	const char *kind = jb_config_get(config, section, "kind");
+	const char *denominator_table = jb_config_get(config, section, "denominator_table");
+	struct run_table *joined = NULL;
+
 	measures.numerator = jb_config_get(config, section, "numerator");
 	measures.denominator = jb_config_get(config, section, "denominator");
 	measures.value = jb_config_get(config, section, "value");
+	measures.numerator_category = jb_config_get(config, section, "numerator_category");
+	measures.denominator_category = jb_config_get(config, section, "denominator_category");
+	measures.ratio = kind && strcmp(kind, "ratio") == 0;
+	indicator.ratio = measures.ratio;
+	if (kind && strcmp(kind, "ratio") != 0 && strcmp(kind, "proportion") != 0) {
+		rc = JB_EXIT_CONFIG;
+		jb_warn("%s:%u: [%s] kind = '%s': expected proportion or ratio", config->path,
+			jb_config_line(config, section, "kind"), section, kind);
+		goto done;
+	}
 	if (!table_id) {
 		rc = JB_EXIT_CONFIG;
 		jb_warn("%s:%u: [%s]: its table has no id", config->path,
@@ -181,6 +216,32 @@ static int run_indicator(const struct jb_config *config, const char *name,
 	indicator.tidy_path = tidy_path;
 	while (cached < tables + table_count && strcmp(cached->id, table_id) != 0)
 		cached++;
+	if (denominator_table) {
+		char *other_section = jb_config_section_name("table", denominator_table);
+		const char *other_id = jb_config_get(config, other_section, "id");
+
+		free(other_section);
+		for (joined = tables; other_id && joined < tables + table_count &&
+		     strcmp(joined->id, other_id) != 0; joined++)
+			;
+		if (!other_id || joined == tables + table_count) {
+			rc = JB_EXIT_CONFIG;
+			jb_warn("%s:%u: [%s] denominator_table = '%s': no such [table] with an id",
+				config->path, jb_config_line(config, section, "denominator_table"),
+				section, denominator_table);
+			goto done;
+		}
+		if (!joined->loaded) {
+			char *other_path = jb_xasprintf("%s/%s.csv", tidy_dir, other_id);
+
+			joined->loaded = 1;
+			rc = stats_tidy_table_load(other_path, joined->stems, joined->stem_count, name,
+						   &joined->table);
+			free(other_path);
+			if (rc != JB_EXIT_OK)
+				goto done;
+		}
+	}
 	if (cached == tables + table_count)
 		rc = stats_indicator_load(tidy_path, &measures, &indicator);
 	else {
@@ -191,7 +252,9 @@ static int run_indicator(const struct jb_config *config, const char *name,
 			cached->loaded = 1;
 		}
 		if (rc == JB_EXIT_OK)
-			rc = stats_tidy_table_units(&cached->table, &measures, &indicator);
+			rc = stats_tidy_table_units_joined(&cached->table,
+							   joined ? &joined->table : NULL,
+							   &measures, &indicator);
 	}
 	if (rc == JB_EXIT_OK)
 		rc = stats_info_source(info_path, origin ? origin : "cbs", &indicator.source);

@@ -97,6 +97,19 @@ unsigned stats_names_index(struct stats_names *names, const char *text)
 	return names->slots[at] - 1;
 }
 
+long stats_names_find(const struct stats_names *names, const char *text)
+{
+	size_t at;
+
+	if (names->slot_capacity == 0)
+		return -1;
+	for (at = hash_text(text) & (names->slot_capacity - 1); names->slots[at];
+	     at = (at + 1) & (names->slot_capacity - 1))
+		if (strcmp(names->texts[names->slots[at] - 1], text) == 0)
+			return (long)names->slots[at] - 1;
+	return -1;
+}
+
 void stats_names_free(struct stats_names *names)
 {
 	size_t i;

@@ -23,6 +23,8 @@ struct stats_names {
 
 /* The number of text (a copy is kept on first sight). */
 unsigned stats_names_index(struct stats_names *names, const char *text);
+/* The number of text, or -1 when it was never seen. */
+long stats_names_find(const struct stats_names *names, const char *text);
 void stats_names_free(struct stats_names *names);
 
 #endif

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config.h"
 #include "csvio.h"
 #include "exitcode.h"
 #include "msg.h"
@@ -37,10 +38,15 @@ static int table_header(struct stats_tidy_table *table, const struct jb_csv_row 
 
 	table->header_seen = 1;
 	table->column_count = row->count;
-	table->harmonised_column = -1;
-	for (i = 0; i < row->count; i++)
+	table->harmonised_column = table->category_column = table->category_title_column = -1;
+	for (i = 0; i < row->count; i++) {
 		if (strcmp(row->fields[i], "harmonised") == 0)
 			table->harmonised_column = (long)i;
+		else if (strcmp(row->fields[i], "category_key") == 0)
+			table->category_column = (long)i;
+		else if (strcmp(row->fields[i], "category_title") == 0)
+			table->category_title_column = (long)i;
+	}
 	for (c = 0; c < COL_COUNT; c++) {
 		for (i = 0; i < row->count; i++)
 			if (strcmp(row->fields[i], column_names[c]) == 0)
@@ -63,17 +69,20 @@ static int stem_wanted(const struct stats_tidy_table *table, const char *key, co
 	return 0;
 }
 
-static size_t measure_index(struct stats_tidy_table *table, const char *key, const char *title)
+static size_t measure_index(struct stats_tidy_table *table, const char *key, const char *title,
+			    const char *category, const char *category_title)
 {
 	struct stats_tidy_measure *measure;
 	size_t i;
 
 	/* rows come in DataProperties order: try the last measure and the next one first */
 	for (i = table->last_measure; i < table->measure_count && i <= table->last_measure + 1; i++)
-		if (strcmp(table->measures[i].key, key) == 0)
+		if (strcmp(table->measures[i].key, key) == 0 &&
+		    strcmp(table->measures[i].category, category) == 0)
 			return table->last_measure = i;
 	for (i = 0; i < table->measure_count; i++)
-		if (strcmp(table->measures[i].key, key) == 0)
+		if (strcmp(table->measures[i].key, key) == 0 &&
+		    strcmp(table->measures[i].category, category) == 0)
 			return table->last_measure = i;
 	jb_grow((void **)&table->measures, &table->measure_capacity, table->measure_count + 1,
 		sizeof(*table->measures));
@@ -81,6 +90,8 @@ static size_t measure_index(struct stats_tidy_table *table, const char *key, con
 	memset(measure, 0, sizeof(*measure));
 	measure->key = jb_xstrdup(key);
 	measure->title = jb_xstrdup(title);
+	measure->category = jb_xstrdup(category);
+	measure->category_title = jb_xstrdup(category_title);
 	measure->wanted = stem_wanted(table, key, title);
 	return table->last_measure = table->measure_count++;
 }
@@ -215,7 +226,10 @@ static int table_row(const struct jb_csv_row *row, void *context)
 		return jb_error("%s:%lu: %zu fields where the header has %zu", table->path,
 				row->line, row->count, table->column_count);
 	measure_at = measure_index(table, field[table->column[COL_MEASURE_KEY]],
-				   field[table->column[COL_MEASURE_TITLE]]);
+				   field[table->column[COL_MEASURE_TITLE]],
+				   table->category_column < 0 ? "" : field[table->category_column],
+				   table->category_title_column < 0 ? "" :
+				   field[table->category_title_column]);
 	region_type = field[table->column[COL_REGION_TYPE]];
 	national = strcmp(region_type, "NL") == 0;
 	if ((!national && strcmp(region_type, "GM") != 0) || !table->measures[measure_at].wanted)
@@ -311,6 +325,8 @@ void stats_tidy_table_free(struct stats_tidy_table *table)
 	for (i = 0; i < table->measure_count; i++) {
 		free(table->measures[i].key);
 		free(table->measures[i].title);
+		free(table->measures[i].category);
+		free(table->measures[i].category_title);
 		free(table->measures[i].values);
 		free(table->measures[i].flags);
 	}
@@ -357,7 +373,7 @@ int stats_tidy_table_load(const char *path, const char *const *stems, size_t ste
 /* What find_line looks for, and the line it found. */
 struct line_search {
 	const struct stats_tidy_table *table;
-	const char *region_code, *period, *measure_key;
+	const char *region_code, *period, *measure_key, *category;
 	int header_seen;
 	unsigned long line;
 };
@@ -375,7 +391,9 @@ static int search_row(const struct jb_csv_row *row, void *context)
 	if (row->count != table->column_count ||
 	    strcmp(field[table->column[COL_REGION_CODE]], search->region_code) != 0 ||
 	    strcmp(field[table->column[COL_PERIOD]], search->period) != 0 ||
-	    strcmp(field[table->column[COL_MEASURE_KEY]], search->measure_key) != 0)
+	    strcmp(field[table->column[COL_MEASURE_KEY]], search->measure_key) != 0 ||
+	    (table->category_column >= 0 &&
+	     strcmp(field[table->category_column], search->category) != 0))
 		return 0;
 	search->line = row->line;
 	return 1;
@@ -391,7 +409,7 @@ static unsigned long find_line(const struct stats_tidy_table *table, size_t grou
 	struct line_search search = {
 		table, table->regions.texts[table->groups[group].region],
 		table->periods.texts[table->groups[group].period], table->measures[measure].key,
-		0, 0
+		table->measures[measure].category, 0, 0
 	};
 	FILE *fp = fopen(table->path, "rb");
 
@@ -402,61 +420,202 @@ static unsigned long find_line(const struct stats_tidy_table *table, size_t grou
 	return search.line;
 }
 
-static void list_measures(const struct stats_tidy_table *table, const int *which, char **list)
+/* The distinct keys of the measures (those in which, when given), comma separated. */
+static char *list_measures(const struct stats_tidy_table *table, const int *which)
 {
-	size_t i, used = 0;
-	char *joined;
+	char *list = jb_xstrdup(""), *joined;
+	size_t i, j;
 
-	*list = jb_xstrdup("");
 	for (i = 0; i < table->measure_count; i++) {
 		if (which && !which[i])
 			continue;
-		joined = jb_xasprintf("%s%s%s", *list, used++ ? ", " : "", table->measures[i].key);
-		free(*list);
-		*list = joined;
+		for (j = 0; j < i && strcmp(table->measures[j].key, table->measures[i].key) != 0; j++)
+			;
+		if (j < i && (!which || which[j]))
+			continue; /* the same key in another category */
+		joined = jb_xasprintf("%s%s%s", list, *list ? ", " : "", table->measures[i].key);
+		free(list);
+		list = joined;
 	}
+	return list;
 }
 
-/* Picks the one measure a stem names: by key stem, else by title. */
-static int resolve_role(const struct stats_tidy_table *table, const char *stem, size_t role,
-			size_t *resolved)
+/* The categories of key, space separated. */
+static char *list_categories(const struct stats_tidy_table *table, const char *key)
+{
+	char *list = jb_xstrdup(""), *joined;
+	size_t i;
+
+	for (i = 0; i < table->measure_count; i++) {
+		if (strcmp(table->measures[i].key, key) != 0 || !*table->measures[i].category)
+			continue;
+		joined = jb_xasprintf("%s%s%s", list, *list ? " " : "", table->measures[i].category);
+		free(list);
+		list = joined;
+	}
+	return list;
+}
+
+/* Picks the one measure key a stem names: by key stem, else by title; -1 with a message. */
+static long resolve_key(const struct stats_tidy_table *table, const char *role, const char *stem)
 {
 	int *candidate = jb_xcalloc(table->measure_count + 1, sizeof(*candidate));
 	size_t count = 0, i;
-	char *list;
+	long found = -1;
 	int by_title;
+	char *list;
 
 	for (by_title = 0; by_title <= 1 && count == 0; by_title++)
 		for (i = 0; i < table->measure_count; i++) {
 			candidate[i] = by_title ? strcmp(table->measures[i].title, stem) == 0 :
 				       jb_measure_matches(table->measures[i].key, stem);
-			if (candidate[i]) {
-				*resolved = i;
+			if (!candidate[i])
+				continue;
+			if (found < 0 || strcmp(table->measures[found].key,
+						table->measures[i].key) != 0)
 				count++;
-			}
+			if (found < 0)
+				found = (long)i;
 		}
 	if (count == 1) {
 		free(candidate);
-		return 0;
+		return found;
 	}
-	list_measures(table, count ? candidate : NULL, &list);
+	list = list_measures(table, count ? candidate : NULL);
 	if (count == 0)
-		jb_warn("%s: %s measure '%s' not found; measure keys: %s", table->path,
-			role_names[role], stem, *list ? list : "(none)");
+		jb_warn("%s: %s measure '%s' not found; measure keys: %s", table->path, role, stem,
+			*list ? list : "(none)");
 	else
-		jb_warn("%s: %s measure '%s' is ambiguous: %s", table->path, role_names[role],
-			stem, list);
+		jb_warn("%s: %s measure '%s' is ambiguous: %s", table->path, role, stem, list);
 	free(list);
 	free(candidate);
 	return -1;
 }
 
-/* The first (in output order) row given twice for a resolved measure; -1 when none. */
-static int check_duplicates(const struct stats_tidy_table *table, const size_t *resolved,
-			    const char *const *stems)
+size_t stats_tidy_resolve(const struct stats_tidy_table *table, const char *role,
+			  const char *stem, const char *categories,
+			  struct stats_component **components)
+{
+	long first = resolve_key(table, role, stem);
+	const char *key;
+	char **words, *list;
+	size_t count, i, m;
+
+	*components = NULL;
+	if (first < 0)
+		return 0;
+	key = table->measures[first].key;
+	if (!categories) {
+		if (!*table->measures[first].category) {
+			*components = jb_xcalloc(1, sizeof(**components));
+			(*components)[0].measure = (size_t)first;
+			(*components)[0].weight = 1;
+			return 1;
+		}
+		list = list_categories(table, key);
+		jb_warn("%s: %s measure %s is given per category (%s): name the categories with "
+			"%s_category", table->path, role, key, list, role);
+		free(list);
+		return 0;
+	}
+	count = jb_config_words(categories, &words);
+	*components = jb_xcalloc(count + 1, sizeof(**components));
+	for (i = 0; i < count; i++) {
+		char *star = strchr(words[i], '*'), *end;
+		double weight = 1;
+
+		if (star) {
+			*star = '\0';
+			weight = strtod(star + 1, &end);
+			if (end == star + 1 || *end || !isfinite(weight) || weight <= 0) {
+				jb_warn("%s: %s_category: '%s*%s': expected KEY or KEY*WEIGHT with a "
+					"positive weight", table->path, role, words[i], star + 1);
+				break;
+			}
+		}
+		for (m = 0; m < table->measure_count; m++)
+			if (strcmp(table->measures[m].key, key) == 0 &&
+			    strcmp(table->measures[m].category, words[i]) == 0)
+				break;
+		if (m == table->measure_count) {
+			list = list_categories(table, key);
+			jb_warn("%s: %s measure %s has no category '%s'; categories: %s", table->path,
+				role, key, words[i], *list ? list : "(none)");
+			free(list);
+			break;
+		}
+		(*components)[i].measure = m;
+		(*components)[i].weight = weight;
+	}
+	jb_config_words_free(words, count);
+	if (i < count || count == 0) {
+		free(*components);
+		*components = NULL;
+		return 0;
+	}
+	return count;
+}
+
+int stats_tidy_sum(const struct stats_tidy_table *table, const struct stats_component *components,
+		   size_t count, size_t group, double *value, int *harmonised)
+{
+	size_t present = 0, known = 0, i;
+
+	*value = 0;
+	for (i = 0; i < count; i++) {
+		const struct stats_tidy_measure *column = &table->measures[components[i].measure];
+		unsigned char flags;
+
+		if (group >= column->cell_capacity || !(column->flags[group] & FLAG_PRESENT))
+			continue;
+		flags = column->flags[group];
+		present++;
+		if (CELL_HARMONISED(flags) > *harmonised)
+			*harmonised = CELL_HARMONISED(flags);
+		if (!(flags & FLAG_KNOWN))
+			continue;
+		known++;
+		/* one component of weight 1: the value itself, bit for bit */
+		*value = count == 1 && components[i].weight == 1 ? column->values[group] :
+			 *value + components[i].weight * column->values[group];
+	}
+	if (present == 0)
+		return -1;
+	return known == count;
+}
+
+long stats_tidy_table_group(const struct stats_tidy_table *table, const char *region_code,
+			    const char *period)
+{
+	long region = stats_names_find(&table->regions, region_code);
+	long period_index = stats_names_find(&table->periods, period);
+	size_t at;
+
+	if (region < 0 || period_index < 0 || table->slot_capacity == 0)
+		return -1;
+	for (at = slot_of((uint32_t)region, (uint32_t)period_index, table->slot_capacity);
+	     table->group_slots[at]; at = (at + 1) & (table->slot_capacity - 1)) {
+		const struct stats_tidy_group *group = &table->groups[table->group_slots[at] - 1];
+
+		if (group->region == (uint32_t)region && group->period == (uint32_t)period_index)
+			return (long)table->group_slots[at] - 1;
+	}
+	return -1;
+}
+
+/* The roles of an indicator resolved: components per role. */
+struct resolved_roles {
+	struct stats_component *components[ROLE_COUNT];
+	size_t count[ROLE_COUNT];
+	const struct stats_tidy_table *table[ROLE_COUNT];
+};
+
+/* The first (in output order) row given twice for a resolved measure; -1 when there is one. */
+static int check_duplicates(const struct stats_tidy_table *table,
+			    const struct resolved_roles *roles)
 {
 	const struct stats_tidy_duplicate *first = NULL;
-	size_t *position = NULL, i, r;
+	size_t *position = NULL, i, r, c;
 
 	if (table->duplicate_count == 0)
 		return 0;
@@ -467,80 +626,96 @@ static int check_duplicates(const struct stats_tidy_table *table, const size_t *
 		const struct stats_tidy_duplicate *duplicate = &table->duplicates[i];
 
 		for (r = 0; r < ROLE_COUNT; r++)
-			if (stems[r] && resolved[r] == duplicate->measure &&
-			    (!first || position[duplicate->group] < position[first->group]))
-				first = duplicate;
+			for (c = 0; c < roles->count[r]; c++)
+				if (roles->table[r] == table &&
+				    roles->components[r][c].measure == duplicate->measure &&
+				    (!first || position[duplicate->group] < position[first->group]))
+					first = duplicate;
 	}
 	free(position);
 	if (!first)
 		return 0;
-	return jb_error("%s:%lu: %s %s %s given twice (also on line %lu)", table->path,
+	return jb_error("%s:%lu: %s %s %s%s%s given twice (also on line %lu)", table->path,
 			(unsigned long)first->line,
 			table->regions.texts[table->groups[first->group].region],
 			table->periods.texts[table->groups[first->group].period],
 			table->measures[first->measure].key,
+			*table->measures[first->measure].category ? " " : "",
+			table->measures[first->measure].category,
 			find_line(table, first->group, first->measure));
 }
 
 static int add_national(const struct stats_tidy_table *table, struct stats_indicator *indicator,
-			size_t measure, size_t group)
+			const struct resolved_roles *roles, size_t group)
 {
-	const struct stats_tidy_measure *column = &table->measures[measure];
 	const char *period = table->periods.texts[table->groups[group].period];
 	struct stats_national *national;
+	int harmonised = STATS_HARMONISED_ABSENT;
+	double value;
 
-	if (group >= column->cell_capacity || !(column->flags[group] & FLAG_PRESENT) ||
-	    !(column->flags[group] & FLAG_KNOWN))
+	if (stats_tidy_sum(table, roles->components[ROLE_VALUE], roles->count[ROLE_VALUE], group,
+			   &value, &harmonised) != 1)
 		return 0;
 	if (indicator->national_count &&
 	    strcmp(indicator->nationals[indicator->national_count - 1].period, period) == 0)
 		return jb_error("%s:%lu: a second national value for %s", table->path,
-				find_line(table, group, measure), period);
+				find_line(table, group, roles->components[ROLE_VALUE][0].measure),
+				period);
 	jb_grow((void **)&indicator->nationals, &indicator->national_capacity,
 		indicator->national_count + 1, sizeof(*indicator->nationals));
 	national = &indicator->nationals[indicator->national_count++];
 	national->period = jb_xstrdup(period);
-	national->value = column->values[group];
+	national->value = value;
 	return 0;
 }
 
 /* The unit of one municipal group; 1 when the indicator has a row there, 0 when not, -1 on error. */
-static int group_unit(const struct stats_tidy_table *table, const char *const *stems,
-		      const size_t *resolved, size_t group, struct stats_unit *unit)
+static int group_unit(const struct stats_tidy_table *table, const struct resolved_roles *roles,
+		      int ratio, size_t group, struct stats_unit *unit)
 {
 	struct stats_number *slot[ROLE_COUNT] = {
 		&unit->numerator, &unit->denominator, &unit->published
 	};
-	int seen[ROLE_COUNT] = { 0, 0, 0 };
 	const struct stats_tidy_group *where = &table->groups[group];
+	int seen = 0;
 	size_t r;
 
 	memset(unit, 0, sizeof(*unit));
 	unit->harmonised = STATS_HARMONISED_ABSENT;
 	for (r = 0; r < ROLE_COUNT; r++) {
-		const struct stats_tidy_measure *column;
+		long at = (long)group;
+		double value;
+		int sum;
 
-		if (!stems[r])
+		if (!roles->count[r])
 			continue;
-		column = &table->measures[resolved[r]];
-		if (group >= column->cell_capacity || !(column->flags[group] & FLAG_PRESENT))
+		if (roles->table[r] != table &&
+		    (at = stats_tidy_table_group(roles->table[r],
+						 table->regions.texts[where->region],
+						 table->periods.texts[where->period])) < 0)
 			continue;
-		seen[r] = 1;
-		slot[r]->value = column->values[group];
-		slot[r]->known = column->flags[group] & FLAG_KNOWN;
-		if (CELL_HARMONISED(column->flags[group]) > unit->harmonised)
-			unit->harmonised = CELL_HARMONISED(column->flags[group]);
+		sum = stats_tidy_sum(roles->table[r], roles->components[r], roles->count[r],
+				     (size_t)at, &value, &unit->harmonised);
+		if (sum < 0)
+			continue;
+		/* a role of the indicator's own table makes the unit; a joined one does not */
+		seen |= roles->table[r] == table;
+		slot[r]->value = value;
+		slot[r]->known = sum == 1;
 	}
-	if (!seen[ROLE_NUMERATOR] && !seen[ROLE_DENOMINATOR] && !seen[ROLE_VALUE])
+	if (!seen)
 		return 0;
-	if (unit->numerator.known && unit->denominator.known &&
+	if (!ratio && unit->numerator.known && unit->denominator.known &&
 	    unit->numerator.value > unit->denominator.value)
 		return jb_error("%s:%lu: %s %s: numerator %g above denominator %g (line %lu)",
-				table->path, find_line(table, group, resolved[ROLE_NUMERATOR]),
+				table->path,
+				find_line(table, group, roles->components[ROLE_NUMERATOR][0].measure),
 				table->regions.texts[where->region],
 				table->periods.texts[where->period], unit->numerator.value,
 				unit->denominator.value,
-				find_line(table, group, resolved[ROLE_DENOMINATOR]));
+				roles->table[ROLE_DENOMINATOR] == table ?
+				find_line(table, group,
+					  roles->components[ROLE_DENOMINATOR][0].measure) : 0);
 	unit->region_code = table->regions.texts[where->region];
 	unit->region_name = table->names.texts[where->name];
 	unit->period = table->periods.texts[where->period];
@@ -548,24 +723,37 @@ static int group_unit(const struct stats_tidy_table *table, const char *const *s
 	return 1;
 }
 
-int stats_tidy_table_units(const struct stats_tidy_table *table,
-			   const struct stats_measures *measures,
-			   struct stats_indicator *indicator)
+int stats_tidy_table_units_joined(const struct stats_tidy_table *table,
+				  const struct stats_tidy_table *denominator_table,
+				  const struct stats_measures *measures,
+				  struct stats_indicator *indicator)
 {
 	const char *stems[ROLE_COUNT] = {
 		measures->value ? NULL : measures->numerator,
 		measures->value ? NULL : measures->denominator,
 		measures->value
 	};
-	size_t resolved[ROLE_COUNT] = { 0, 0, 0 }, i, r;
+	const char *categories[ROLE_COUNT] = {
+		measures->numerator_category, measures->denominator_category, NULL
+	};
+	struct resolved_roles roles;
+	size_t i, r;
 	int rc = JB_EXIT_OK;
 
+	memset(&roles, 0, sizeof(roles));
 	indicator->published_rate = measures->value != NULL;
 	indicator->strings_borrowed = 1;
-	for (r = 0; r < ROLE_COUNT && rc == JB_EXIT_OK; r++)
-		if (stems[r] && resolve_role(table, stems[r], r, &resolved[r]) != 0)
+	for (r = 0; r < ROLE_COUNT && rc == JB_EXIT_OK; r++) {
+		roles.table[r] = r == ROLE_DENOMINATOR && denominator_table ? denominator_table :
+				 table;
+		if (stems[r] && (roles.count[r] = stats_tidy_resolve(roles.table[r], role_names[r],
+								    stems[r], categories[r],
+								    &roles.components[r])) == 0)
 			rc = JB_EXIT_DATAERR;
-	if (rc == JB_EXIT_OK && check_duplicates(table, resolved, stems) != 0)
+	}
+	if (rc == JB_EXIT_OK && (check_duplicates(table, &roles) != 0 ||
+				 (denominator_table &&
+				  check_duplicates(denominator_table, &roles) != 0)))
 		rc = JB_EXIT_DATAERR;
 	if (rc == JB_EXIT_OK) {
 		/* at most one unit per municipal group: one allocation, no growth */
@@ -582,21 +770,26 @@ int stats_tidy_table_units(const struct stats_tidy_table *table,
 		int found;
 
 		if (table->groups[group].national) {
-			if (stems[ROLE_VALUE] &&
-			    add_national(table, indicator, resolved[ROLE_VALUE], group) != 0)
+			if (stems[ROLE_VALUE] && add_national(table, indicator, &roles, group) != 0)
 				rc = JB_EXIT_DATAERR;
 			continue;
 		}
-		found = group_unit(table, stems, resolved, group, &unit);
+		found = group_unit(table, &roles, measures->ratio, group, &unit);
 		if (found < 0)
 			rc = JB_EXIT_DATAERR;
-		else if (found) {
-			jb_grow((void **)&indicator->units, &indicator->unit_capacity,
-				indicator->unit_count + 1, sizeof(*indicator->units));
+		else if (found)
 			indicator->units[indicator->unit_count++] = unit;
-		}
 	}
+	for (r = 0; r < ROLE_COUNT; r++)
+		free(roles.components[r]);
 	if (rc != JB_EXIT_OK)
 		stats_indicator_free(indicator);
 	return rc;
+}
+
+int stats_tidy_table_units(const struct stats_tidy_table *table,
+			   const struct stats_measures *measures,
+			   struct stats_indicator *indicator)
+{
+	return stats_tidy_table_units_joined(table, NULL, measures, indicator);
 }

@@ -12,14 +12,21 @@
 #include "benchmark.h"
 #include "strings.h"
 
-/* The measure stems (or titles) of an indicator: numerator and denominator, or value. */
+/*
+ * The measure stems (or titles) of an indicator: numerator and denominator,
+ * or value; for a table with a category dimension the category keys of each
+ * ("VW01 VW02", "6.1 6.2 7.1*0.6": weighted sums), NULL when not given.
+ */
 struct stats_measures {
 	const char *numerator, *denominator, *value;
+	const char *numerator_category, *denominator_category;
+	int ratio; /* kind = ratio: the numerator may exceed the denominator */
 };
 
 /* A distinct measure of the file; wanted ones hold a column of cells, one per group. */
 struct stats_tidy_measure {
 	char *key, *title;
+	char *category, *category_title; /* "" without a category dimension */
 	int wanted;
 	double *values;
 	unsigned char *flags;  /* bit 0: value known; bits 1-3: harmonised + 1; bit 4: a row */
@@ -44,7 +51,7 @@ struct stats_tidy_table {
 	size_t stem_count;
 	int header_seen, has_harmonised;
 	size_t column_count, column[10];
-	long harmonised_column;
+	long harmonised_column, category_column, category_title_column;
 	struct stats_names regions, names, periods, statuses;
 	struct stats_tidy_measure *measures;
 	size_t measure_count, measure_capacity, last_measure;
@@ -75,6 +82,43 @@ int stats_tidy_table_load(const char *path, const char *const *stems, size_t ste
 int stats_tidy_table_units(const struct stats_tidy_table *table,
 			   const struct stats_measures *measures,
 			   struct stats_indicator *indicator);
+
+/*
+ * The same with the denominator read from another table (joined on region
+ * code and period); denominator_table NULL is the indicator's own table.
+ */
+int stats_tidy_table_units_joined(const struct stats_tidy_table *table,
+				  const struct stats_tidy_table *denominator_table,
+				  const struct stats_measures *measures,
+				  struct stats_indicator *indicator);
+
+/* The group of region_code in period, or -1. */
+long stats_tidy_table_group(const struct stats_tidy_table *table, const char *region_code,
+			    const char *period);
+
+/* One weighted term of a role: a measure (in one category) and its weight. */
+struct stats_component {
+	size_t measure;
+	double weight;
+};
+
+/*
+ * Resolves stem (key stem or title) with its category keys (words "KEY" or
+ * "KEY*WEIGHT"; NULL: the measure must have no category) into components.
+ * role names the role in messages.  Returns the count, or 0 with a message.
+ */
+size_t stats_tidy_resolve(const struct stats_tidy_table *table, const char *role,
+			  const char *stem, const char *categories,
+			  struct stats_component **components);
+
+/*
+ * The weighted sum of the components in group: 1 and *value when every
+ * component has a known value, 0 when one has a row with no value (or no
+ * row while another has one: missing), -1 when none has a row.
+ * *harmonised is raised to the strongest harmonised of the rows.
+ */
+int stats_tidy_sum(const struct stats_tidy_table *table, const struct stats_component *components,
+		   size_t count, size_t group, double *value, int *harmonised);
 
 void stats_tidy_table_free(struct stats_tidy_table *table);
 

@@ -40,6 +40,34 @@ int stats_trend(const double *years, const double *values, const double *varianc
 	return 0;
 }
 
+int stats_trend_unweighted(const double *years, const double *values, size_t count, double z,
+			   struct stats_trend *trend)
+{
+	double c0, c1, cov00, cov01, cov11, sumsq, se;
+	size_t i;
+	int distinct = 0;
+
+	for (i = 0; i < count; i++) {
+		if (!isfinite(years[i]) || !isfinite(values[i]))
+			return -1;
+		distinct |= years[i] != years[0];
+	}
+	if (count < 3 || !distinct || !(z > 0))
+		return -1;
+	/* gsl_fit_linear scales the covariance by the residual variance sumsq / (n - 2) */
+	if (gsl_fit_linear(years, 1, values, 1, count, &c0, &c1, &cov00, &cov01, &cov11,
+			   &sumsq) != 0 || !isfinite(c1) || !isfinite(cov11) || cov11 < 0)
+		return -1;
+	se = sqrt(cov11);
+	trend->dispersion = 1;
+	trend->slope = c1;
+	trend->low = c1 - z * se;
+	trend->high = c1 + z * se;
+	trend->flag = trend->low > 0 ? STATS_TREND_UP :
+		      trend->high < 0 ? STATS_TREND_DOWN : STATS_TREND_FLAT;
+	return 0;
+}
+
 const char *stats_trend_flag_name(enum stats_trend_flag flag)
 {
 	switch (flag) {

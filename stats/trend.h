@@ -20,6 +20,12 @@ struct stats_trend {
 int stats_trend(const double *years, const double *values, const double *variances,
 		size_t count, double z, struct stats_trend *trend);
 /* "up", "down", "flat", or "" for none. */
+/*
+ * Ordinary least squares (kind = ratio, no binomial variance): the slope
+ * with its interval from the residual scatter; -1 with fewer than 3 points.
+ */
+int stats_trend_unweighted(const double *years, const double *values, size_t count, double z,
+			   struct stats_trend *trend);
 const char *stats_trend_flag_name(enum stats_trend_flag flag);
 
 #endif

@@ -177,3 +177,33 @@ for r in csv.DictReader(open(sys.argv[1])):
 expect "harmonised: the strongest of the rows (split over merged)" stdout_has "2022JJ00 GM0001 yes split"
 expect "merged where every row is merged" stdout_has "2021JJ00 GM0001 no merged"
 expect "no elsewhere, provisional from the status" stdout_has "2021JJ00 GM0003 no no"
+
+# tables with a category dimension (issue 8): categories summed (weighted), a
+# denominator from another table, kind = ratio; expected values by hand
+run jb-stats -c $D/categories.ini --tidy $D -o "$T/cat/benchmark.csv"
+expect "indicators on category tables run" status 0
+cut -d, -f1,3,5,7-12,23 "$T/cat/benchmark.csv" | grep -v '^hulp' >"$T/cat/core.csv"
+cat >"$T/cat/expected.csv" <<'EOT'
+indicator,period,region_code,numerator,denominator,value,ci_low,ci_high,national,status
+toegang,2021JJ00,GM0001,50,100,50,40.383153,59.616847,36.666667,ok
+toegang,2021JJ00,GM0002,60,200,30,24.074745,36.679068,36.666667,ok
+gewogen,2021JJ00,GM0001,65,100,65,55.254443,73.635752,58.333333,ok
+gewogen,2021JJ00,GM0002,110,200,55,48.075615,61.735932,58.333333,ok
+per_jongere,2021JJ00,GM0001,1960,1000,1960,,,2053.333333,ok
+per_jongere,2021JJ00,GM0002,1120,500,2240,,,2053.333333,ok
+preventie,2021JJ00,GM0001,460,1960,23.469388,,,28.571429,ok
+preventie,2021JJ00,GM0002,420,1120,37.5,,,28.571429,ok
+EOT
+expect "shares of categories, weighted sums and ratios are the hand-computed ones" same "$T/cat/expected.csv:$T/cat/core.csv"
+
+sed 's/^numerator_category = VW01$/numerator_category = VW09/' $D/categories.ini >"$T/cat/bad.ini"
+run jb-stats -c "$T/cat/bad.ini" --tidy $D -o "$T/cat/bad.csv"
+expect "an unknown category exits 65" status 65
+expect "it lists the categories" stderr_has "numerator measure Trajecten_1 has no category 'VW09'; categories: T001 VW01 VW02 VW03"
+sed '/^numerator_category = VW01$/d' $D/categories.ini >"$T/cat/none.ini"
+run jb-stats -c "$T/cat/none.ini" --tidy $D -o "$T/cat/none.csv"
+expect "a category measure without categories exits 65" status 65
+expect "it says how to choose" stderr_has "numerator measure Trajecten_1 is given per category (T001 VW01 VW02 VW03): name the categories with numerator_category"
+sed 's/^kind = ratio$/kind = rate/' $D/categories.ini >"$T/cat/kind.ini"
+run jb-stats -c "$T/cat/kind.ini" --tidy $D -o "$T/cat/kind.csv"
+expect "an unknown kind exits 78" status 78
