@@ -9,6 +9,7 @@
 
 #include "atomic.h"
 #include "benchmark_write.h"
+#include "composition.h"
 #include "context.h"
 #include "exitcode.h"
 #include "indicator_load.h"
@@ -81,8 +82,8 @@ int stats_settings_read(const struct jb_config *config, struct stats_settings *s
 
 /* The output files of a run: the benchmark, and the models when there is a context. */
 struct run_output {
-	FILE *benchmark, *models;
-	const char *benchmark_path, *models_path;
+	FILE *benchmark, *models, *composition;
+	const char *benchmark_path, *models_path, *composition_path;
 };
 
 /* A tidy table read once for every indicator on it, freed after the last one. */
@@ -187,6 +188,10 @@ static int run_indicator(const struct jb_config *config, const char *name,
 	const char *kind = jb_config_get(config, section, "kind");
 	const char *denominator_table = jb_config_get(config, section, "denominator_table");
 	struct run_table *joined = NULL;
+	struct stats_composition composition = {
+		name, title ? title : name, NULL, jb_config_get(config, section, "numerator"),
+		jb_config_get(config, section, "composition"), 100
+	};
 
 	measures.numerator = jb_config_get(config, section, "numerator");
 	measures.denominator = jb_config_get(config, section, "denominator");
@@ -209,6 +214,13 @@ static int run_indicator(const struct jb_config *config, const char *name,
 	}
 	if (jb_config_double(config, section, "per", 100, 1, 1e6, &indicator.per) != 0) {
 		rc = JB_EXIT_CONFIG;
+		goto done;
+	}
+	composition.per = indicator.per;
+	if (composition.spec && !composition.stem) {
+		rc = JB_EXIT_CONFIG;
+		jb_warn("%s:%u: [%s]: a composition needs numerator (the counted measure)",
+			config->path, jb_config_line(config, section, "composition"), section);
 		goto done;
 	}
 	tidy_path = jb_xasprintf("%s/%s.csv", tidy_dir, table_id);
@@ -250,6 +262,16 @@ static int run_indicator(const struct jb_config *config, const char *name,
 			rc = stats_tidy_table_load(tidy_path, cached->stems, cached->stem_count,
 						   name, &cached->table);
 			cached->loaded = 1;
+		}
+		if (rc == JB_EXIT_OK && composition.spec) {
+			rc = stats_info_source(info_path, origin ? origin : "cbs",
+					       &composition.source);
+			if (rc == JB_EXIT_OK)
+				rc = stats_write_composition(out->composition,
+							     out->composition_path,
+							     &cached->table, &composition,
+							     settings);
+			goto done;
 		}
 		if (rc == JB_EXIT_OK)
 			rc = stats_tidy_table_units_joined(&cached->table,
@@ -294,8 +316,9 @@ static int run_indicators(const struct jb_config *config, const struct stats_set
 	struct run_table *tables = jb_xcalloc(count + 1, sizeof(*tables));
 	size_t table_count = plan_tables(config, names, count, tables);
 	struct jb_atomic output, models;
-	struct run_output out = { NULL, NULL, output_path, NULL };
-	char *models_path = NULL;
+	struct run_output out = { NULL, NULL, NULL, output_path, NULL, NULL };
+	struct jb_atomic composition;
+	char *models_path = NULL, *composition_path = NULL;
 	int rc;
 
 	if (count == 0)
@@ -317,7 +340,29 @@ static int run_indicators(const struct jb_config *config, const struct stats_set
 		out.models = models.fp;
 		out.models_path = models_path;
 	}
+	for (i = 0; i < count && !composition_path; i++) {
+		char *section = jb_config_section_name("indicator", names[i]);
+
+		if (jb_config_get(config, section, "composition"))
+			composition_path = beside(output_path, "composition.csv");
+		free(section);
+	}
+	if (composition_path) {
+		if (jb_atomic_open(&composition, composition_path) != 0) {
+			if (out.models)
+				jb_atomic_abort(&models);
+			jb_atomic_abort(&output);
+			free(models_path);
+			free(composition_path);
+			free(tables);
+			return JB_EXIT_CANTCREAT;
+		}
+		out.composition = composition.fp;
+		out.composition_path = composition_path;
+	}
 	rc = stats_write_header(output.fp, output_path);
+	if (rc == JB_EXIT_OK && out.composition)
+		rc = stats_write_composition_header(out.composition, composition_path);
 	if (rc == JB_EXIT_OK && out.models)
 		rc = stats_write_models_header(out.models, models_path);
 	for (i = 0; i < count && rc == JB_EXIT_OK; i++) {
@@ -338,6 +383,11 @@ static int run_indicators(const struct jb_config *config, const struct stats_set
 	else if (rc != JB_EXIT_OK && out.models)
 		jb_atomic_abort(&models);
 	free(models_path);
+	if (rc == JB_EXIT_OK && out.composition && jb_atomic_commit(&composition) != 0)
+		rc = JB_EXIT_IOERR;
+	else if (rc != JB_EXIT_OK && out.composition)
+		jb_atomic_abort(&composition);
+	free(composition_path);
 	if (rc != JB_EXIT_OK) {
 		jb_atomic_abort(&output);
 		return rc;

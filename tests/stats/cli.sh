@@ -207,3 +207,25 @@ expect "it says how to choose" stderr_has "numerator measure Trajecten_1 is give
 sed 's/^kind = ratio$/kind = rate/' $D/categories.ini >"$T/cat/kind.ini"
 run jb-stats -c "$T/cat/kind.ini" --tidy $D -o "$T/cat/kind.csv"
 expect "an unknown kind exits 78" status 78
+
+# a compositional indicator: shares with Wilson intervals and Pearson's
+# chi-square against the other municipalities' pooled mix, by hand:
+# GM0001 (50,30,20) against (60,100,40)/200: 20^2/30 + 20^2/50 = 21.333333,
+# 2 df, p = exp(-21.333333/2) = 2.33091e-05; GM0002 (60,100,40) against
+# (0.5,0.3,0.2) x 200: 40^2/100 + 40^2/60 = 42.666667, p = exp(-21.333333)
+cat >"$T/cat/composition.csv" <<'EOT'
+indicator,indicator_title,period,period_status,region_code,region_name,category_key,category_title,count,total,share,ci_low,ci_high,reference_share,chi_square,df,p_value,flag,status,source
+mix,Verwijzersmix,2021JJ00,definitief,GM0001,Aa,VW01,Gemeentelijke toegang,50,100,50,40.383153,59.616847,30,21.333333,2,2.33091e-05,differs,ok,synthetic
+mix,Verwijzersmix,2021JJ00,definitief,GM0001,Aa,VW02,Huisarts,30,100,30,21.894885,39.584855,50,21.333333,2,2.33091e-05,differs,ok,synthetic
+mix,Verwijzersmix,2021JJ00,definitief,GM0001,Aa,VW03,Jeugdarts,20,100,20,13.336693,28.882917,20,21.333333,2,2.33091e-05,differs,ok,synthetic
+mix,Verwijzersmix,2021JJ00,definitief,GM0002,Bb,VW01,Gemeentelijke toegang,60,200,30,24.074745,36.679068,50,42.666667,2,5.43314e-10,differs,ok,synthetic
+mix,Verwijzersmix,2021JJ00,definitief,GM0002,Bb,VW02,Huisarts,100,200,50,43.136086,56.863914,30,42.666667,2,5.43314e-10,differs,ok,synthetic
+mix,Verwijzersmix,2021JJ00,definitief,GM0002,Bb,VW03,Jeugdarts,40,200,20,15.045201,26.085519,20,42.666667,2,5.43314e-10,differs,ok,synthetic
+EOT
+cp "$T/cat/composition.csv" "$T/cat/expected-composition.csv"
+run jb-stats -c $D/categories.ini --tidy $D -o "$T/cat2/benchmark.csv"
+expect "composition.csv is the hand-computed one" same "$T/cat/expected-composition.csv:$T/cat2/composition.csv"
+grep '^mix,' "$T/cat2/benchmark.csv" >"$T/cat2/mix-rows" || true
+expect "a composition gives no benchmark rows" same "/dev/null:$T/cat2/mix-rows"
+run jb-stats -c $D/jeugdbench.ini --tidy $D -o "$T/cat3/benchmark.csv"
+expect "without a composition there is no composition.csv" no_file "$T/cat3/composition.csv"

@@ -19,6 +19,7 @@
 #include "benchmark.h"
 #include "benchmark_write.h"
 #include "change.h"
+#include "composition.h"
 #include "funnel.h"
 #include "glm.h"
 #include "msg.h"
@@ -1008,6 +1009,73 @@ START_TEST(beta_posterior_quantiles_invert_the_cdf)
 }
 END_TEST
 
+START_TEST(chi_square_by_hand)
+{
+	/* (30, 50, 20) against (0.25, 0.5, 0.25): E = (25, 50, 25), X2 = 1 + 0 + 1 = 2,
+	 * 2 df: p = exp(-2/2) = 0.36787944117144233 (closed form for 2 df) */
+	const double counts[] = { 30, 50, 20 }, shares[] = { 0.25, 0.5, 0.25 };
+	/* (60, 40) against (0.5, 0.5): X2 = 4, 1 df: p = erfc(sqrt(2)) = 0.04550026389635842 */
+	const double two[] = { 60, 40 }, half[] = { 0.5, 0.5 };
+	/* a category without reference share is left out: df 1, not 2 */
+	const double three[] = { 60, 40, 0 }, none[] = { 0.5, 0.5, 0 };
+	double statistic, p;
+	unsigned df;
+
+	ck_assert_int_eq(stats_chi_square(counts, shares, 3, &statistic, &df, &p), 0);
+	ck_assert_double_eq_tol(statistic, 2, 1e-12);
+	ck_assert_uint_eq(df, 2);
+	ck_assert_double_eq_tol(p, 0.36787944117144233, 1e-12);
+	ck_assert_int_eq(stats_chi_square(two, half, 2, &statistic, &df, &p), 0);
+	ck_assert_double_eq_tol(statistic, 4, 1e-12);
+	ck_assert_double_eq_tol(p, 0.04550026389635842, 1e-12);
+	ck_assert_int_eq(stats_chi_square(three, none, 3, &statistic, &df, &p), 0);
+	ck_assert_uint_eq(df, 1);
+	ck_assert_int_eq(stats_chi_square(two, (const double[]){ 1, 0 }, 2, &statistic, &df, &p),
+			 -1);
+	ck_assert_int_eq(stats_chi_square((const double[]){ 0, 0 }, half, 2, &statistic, &df, &p),
+			 -1);
+}
+END_TEST
+
+START_TEST(chi_square_rejects_five_percent_under_the_null)
+{
+	/*
+	 * 2,000 replicates of jb-stats's test: one municipality of 300 and 30
+	 * others of 400 drawn from the same mix; the reference is the others'
+	 * pooled mix.  At 5% the rejections must be 3-7% of the replicates.
+	 */
+	const double mix[] = { 0.45, 0.30, 0.15, 0.10 };
+	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+	unsigned int draw[4];
+	size_t replicate, other, k, rejected = 0, replicates = 2000;
+
+	gsl_rng_set(rng, 20150101);
+	for (replicate = 0; replicate < replicates; replicate++) {
+		double counts[4], pooled[4] = { 0, 0, 0, 0 }, total = 0, statistic, p;
+		unsigned df;
+
+		gsl_ran_multinomial(rng, 4, 300, mix, draw);
+		for (k = 0; k < 4; k++)
+			counts[k] = draw[k];
+		for (other = 0; other < 30; other++) {
+			gsl_ran_multinomial(rng, 4, 400, mix, draw);
+			for (k = 0; k < 4; k++) {
+				pooled[k] += draw[k];
+				total += draw[k];
+			}
+		}
+		for (k = 0; k < 4; k++)
+			pooled[k] /= total;
+		ck_assert_int_eq(stats_chi_square(counts, pooled, 4, &statistic, &df, &p), 0);
+		ck_assert_uint_eq(df, 3);
+		rejected += p < 0.05;
+	}
+	ck_assert_msg(rejected >= 0.03 * replicates && rejected <= 0.07 * replicates,
+		      "%zu of %zu rejected", rejected, replicates);
+	gsl_rng_free(rng);
+}
+END_TEST
+
 static Suite *stats_suite(void)
 {
 	Suite *suite = suite_create("stats");
@@ -1035,6 +1103,8 @@ static Suite *stats_suite(void)
 	tcase_add_test(methods, csv_reader_matches_libcsv);
 	tcase_add_test(methods, csv_reader_handles_records_across_chunks);
 	tcase_add_test(methods, beta_posterior_quantiles_invert_the_cdf);
+	tcase_add_test(methods, chi_square_by_hand);
+	tcase_add_test(methods, chi_square_rejects_five_percent_under_the_null);
 	tcase_add_test(methods, rank_intervals_clear_cut_and_reproducible);
 	tcase_add_test(methods, trend_by_hand);
 	tcase_add_test(methods, trend_recovers_a_known_slope);
