@@ -11,6 +11,7 @@
 #include "benchmark_write.h"
 #include "composition.h"
 #include "context.h"
+#include "csvio.h"
 #include "exitcode.h"
 #include "indicator_load.h"
 #include "msg.h"
@@ -82,9 +83,45 @@ int stats_settings_read(const struct jb_config *config, struct stats_settings *s
 
 /* The output files of a run: the benchmark, and the models when there is a context. */
 struct run_output {
-	FILE *benchmark, *models, *composition;
-	const char *benchmark_path, *models_path, *composition_path;
+	FILE *benchmark, *models, *composition, *targets;
+	const char *benchmark_path, *models_path, *composition_path, *targets_path;
 };
+
+/*
+ * targets.csv: per unit of an indicator with a target, where it lies: above
+ * or below when its Wilson interval (kind = ratio: its value) lies above or
+ * below the target, else within.
+ */
+static int write_targets(FILE *fp, const char *path, const struct stats_indicator *indicator,
+			 double target)
+{
+	size_t i;
+
+	for (i = 0; i < indicator->unit_count; i++) {
+		const struct stats_unit *unit = &indicator->units[i];
+		const char *fields[7] = { indicator->name, unit->period, unit->region_code, "", "",
+					  "", stats_status_name(unit->status) };
+		char value[64], target_text[64];
+		double low = unit->ci_low.value, high = unit->ci_high.value;
+
+		if (stats_format_number(target, target_text, sizeof(target_text)) != 0)
+			return JB_EXIT_SOFTWARE;
+		fields[4] = target_text;
+		if (unit->status == STATS_OK && unit->value.known) {
+			if (stats_format_number(unit->value.value, value, sizeof(value)) != 0)
+				return JB_EXIT_SOFTWARE;
+			fields[3] = value;
+			if (indicator->ratio || !unit->ci_low.known || !unit->ci_high.known)
+				low = high = unit->value.value;
+			fields[5] = low > target ? "above" : high < target ? "below" : "within";
+		}
+		if (jb_csv_write_row(fp, fields, 7) != 0) {
+			jb_warn("%s: write error:", path);
+			return JB_EXIT_IOERR;
+		}
+	}
+	return JB_EXIT_OK;
+}
 
 /* A tidy table read once for every indicator on it, freed after the last one. */
 struct run_table {
@@ -285,6 +322,14 @@ static int run_indicator(const struct jb_config *config, const char *name,
 			jb_warn("%s: %s: no municipality (GM) rows", tidy_path, name);
 		stats_benchmark_compute(&indicator, settings);
 		rc = stats_write_indicator(out->benchmark, out->benchmark_path, &indicator);
+		if (rc == JB_EXIT_OK && out->targets && jb_config_get(config, section, "target")) {
+			double target;
+
+			if (jb_config_double(config, section, "target", 0, -1e12, 1e12, &target) != 0)
+				rc = JB_EXIT_CONFIG;
+			else
+				rc = write_targets(out->targets, out->targets_path, &indicator, target);
+		}
 		if (rc == JB_EXIT_OK && out->models)
 			rc = stats_write_models(out->models, out->models_path, &indicator);
 	}
@@ -316,10 +361,10 @@ static int run_indicators(const struct jb_config *config, const struct stats_set
 	struct run_table *tables = jb_xcalloc(count + 1, sizeof(*tables));
 	size_t table_count = plan_tables(config, names, count, tables);
 	struct jb_atomic output, models;
-	struct run_output out = { NULL, NULL, NULL, output_path, NULL, NULL };
-	struct jb_atomic composition;
-	char *models_path = NULL, *composition_path = NULL;
-	int rc;
+	struct run_output out = { NULL, NULL, NULL, NULL, output_path, NULL, NULL, NULL };
+	struct jb_atomic composition, targets;
+	char *models_path = NULL, *composition_path = NULL, *targets_path = NULL;
+	int rc = JB_EXIT_OK;
 
 	if (count == 0)
 		jb_warn("%s: no [indicator NAME] section: the benchmark has a header only",
@@ -347,6 +392,23 @@ static int run_indicators(const struct jb_config *config, const struct stats_set
 			composition_path = beside(output_path, "composition.csv");
 		free(section);
 	}
+	for (i = 0; i < count && !targets_path; i++) {
+		char *section = jb_config_section_name("indicator", names[i]);
+
+		if (jb_config_get(config, section, "target"))
+			targets_path = beside(output_path, "targets.csv");
+		free(section);
+	}
+	if (targets_path) {
+		if (jb_atomic_open(&targets, targets_path) != 0) {
+			free(targets_path);
+			targets_path = NULL;
+			rc = JB_EXIT_CANTCREAT;
+		} else {
+			out.targets = targets.fp;
+			out.targets_path = targets_path;
+		}
+	}
 	if (composition_path) {
 		if (jb_atomic_open(&composition, composition_path) != 0) {
 			if (out.models)
@@ -360,7 +422,15 @@ static int run_indicators(const struct jb_config *config, const struct stats_set
 		out.composition = composition.fp;
 		out.composition_path = composition_path;
 	}
-	rc = stats_write_header(output.fp, output_path);
+	if (rc == JB_EXIT_OK)
+		rc = stats_write_header(output.fp, output_path);
+	if (rc == JB_EXIT_OK && out.targets) {
+		const char *const columns[] = { "indicator", "period", "region_code", "value",
+						"target", "target_flag", "status" };
+
+		if (jb_csv_write_row(out.targets, columns, 7) != 0)
+			rc = JB_EXIT_IOERR;
+	}
 	if (rc == JB_EXIT_OK && out.composition)
 		rc = stats_write_composition_header(out.composition, composition_path);
 	if (rc == JB_EXIT_OK && out.models)
@@ -388,6 +458,11 @@ static int run_indicators(const struct jb_config *config, const struct stats_set
 	else if (rc != JB_EXIT_OK && out.composition)
 		jb_atomic_abort(&composition);
 	free(composition_path);
+	if (rc == JB_EXIT_OK && out.targets && jb_atomic_commit(&targets) != 0)
+		rc = JB_EXIT_IOERR;
+	else if (rc != JB_EXIT_OK && out.targets)
+		jb_atomic_abort(&targets);
+	free(targets_path);
 	if (rc != JB_EXIT_OK) {
 		jb_atomic_abort(&output);
 		return rc;

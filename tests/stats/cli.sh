@@ -229,3 +229,14 @@ grep '^mix,' "$T/cat2/benchmark.csv" >"$T/cat2/mix-rows" || true
 expect "a composition gives no benchmark rows" same "/dev/null:$T/cat2/mix-rows"
 run jb-stats -c $D/jeugdbench.ini --tidy $D -o "$T/cat3/benchmark.csv"
 expect "without a composition there is no composition.csv" no_file "$T/cat3/composition.csv"
+
+# targets.csv: a proportion against its target by its Wilson interval
+# (50 [40.4, 59.6] within 45; 30 [24.1, 36.7] below), a ratio by its value
+cat >"$T/cat/expected-targets.csv" <<'EOT'
+indicator,period,region_code,value,target,target_flag,status
+toegang,2021JJ00,GM0001,50,45,within,ok
+toegang,2021JJ00,GM0002,30,45,below,ok
+preventie,2021JJ00,GM0001,23.469388,30,below,ok
+preventie,2021JJ00,GM0002,37.5,30,above,ok
+EOT
+expect "targets.csv flags each municipality against its target" same "$T/cat/expected-targets.csv:$T/cat2/targets.csv"
