@@ -1,5 +1,6 @@
 # transform: jb-transform turns a raw table folder into data/tidy/<TABLE>.csv.
-TRANSFORM_SOURCES := transform/atom_sax.c transform/json_page.c transform/metadata.c transform/pages.c \
+TRANSFORM_SOURCES := transform/atom_sax.c transform/json_page.c transform/metadata.c transform/metadata_v4.c \
+	transform/observations.c transform/pages.c \
 	transform/reorganisations.c transform/harmonise.c \
 	transform/tidy_write.c transform/transform.c
 TRANSFORM_LIBS = $(shell pkg-config --libs libxml-2.0 jansson) $(LIB_CSV) $(LIB_INIH)

@@ -74,7 +74,7 @@ static int hand_over_row(const char *path, size_t row, json_t *object,
 	properties = jb_xcalloc(size, sizeof(*properties));
 	numbers = jb_xcalloc(size, sizeof(*numbers));
 	json_object_foreach(object, name, member) {
-		if (strncmp(name, "odata.", 6) == 0)
+		if (strncmp(name, "odata.", 6) == 0 || strncmp(name, "@odata.", 7) == 0)
 			continue;
 		status = to_property(path, row, name, member, &properties[count], numbers[count],
 				     sizeof(numbers[count]));
@@ -116,7 +116,7 @@ int jb_json_read_file(const char *path, jb_atom_entry_fn each_entry, void *conte
 	}
 	rows = json_object_get(document, "value");
 	if (!json_is_array(rows)) {
-		jb_error("%s: no \"value\" array: not an OData v3 JSON response", path);
+		jb_error("%s: no \"value\" array: not an OData JSON response", path);
 		json_decref(document);
 		return JB_EXIT_DATAERR;
 	}
@@ -124,8 +124,10 @@ int jb_json_read_file(const char *path, jb_atom_entry_fn each_entry, void *conte
 		status = hand_over_row(path, row + 1, json_array_get(rows, row), each_entry,
 				       context);
 	link = json_object_get(document, "odata.nextLink");
+	if (!link)
+		link = json_object_get(document, "@odata.nextLink");
 	if (status == 0 && link && !json_is_string(link)) {
-		jb_error("%s: odata.nextLink is not a string", path);
+		jb_error("%s: the next link is not a string", path);
 		status = JB_EXIT_DATAERR;
 	}
 	if (status == 0 && link && next_link)

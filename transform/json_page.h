@@ -1,6 +1,7 @@
 /*
- * OData v3 JSON responses ($format=json: {"value": [...], "odata.nextLink": ...})
- * read with jansson and handed over entry by entry like the Atom reader.
+ * OData JSON responses (v3 $format=json: {"value": [...], "odata.nextLink": ...};
+ * v4: "@odata.nextLink") read with jansson and handed over entry by entry like
+ * the Atom reader; "odata.*" and "@odata.*" members of a row are skipped.
  * One response is held in memory at a time (a page: at most 10,000 rows).
  */
 #ifndef JB_JSON_PAGE_H

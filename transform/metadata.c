@@ -82,8 +82,7 @@ static int is_dimension_type(const char *type)
 	       strcmp(type, "GeoDimension") == 0 || strcmp(type, "GeoDetail") == 0;
 }
 
-/* A key that is safe as a file name and a CSV field: letters, digits, '_'. */
-static int valid_key(const char *key)
+int jb_metadata_valid_key(const char *key)
 {
 	if (!*key)
 		return 0;
@@ -120,7 +119,7 @@ static int each_data_property(const struct jb_atom_entry *entry, void *context)
 	if (strcmp(type, "Topic") != 0 && !is_dimension_type(type))
 		return 0;
 	key = entry_copy(entry, "Key");
-	if (!valid_key(key)) {
+	if (!jb_metadata_valid_key(key)) {
 		jb_error("%s:%lu: %s key '%s' is not a name of letters, digits and '_'",
 			 entry->file, entry->line, type, key);
 		free(key);
@@ -180,13 +179,17 @@ static int compare_categories(const void *a, const void *b)
 
 static int load_dimension(const char *folder, struct jb_dimension *dimension)
 {
-	size_t i;
 	int status;
 
 	dimension->file = response_path(folder, dimension->key);
 	status = jb_feed_read_file(dimension->file, each_category, dimension, NULL);
-	if (status)
-		return status;
+	return status ? status : jb_dimension_index(dimension);
+}
+
+int jb_dimension_index(struct jb_dimension *dimension)
+{
+	size_t i;
+
 	qsort(dimension->categories, dimension->category_count, sizeof(*dimension->categories),
 	      compare_categories);
 	for (i = 1; i < dimension->category_count; i++) {
@@ -307,6 +310,15 @@ static int assign_roles(struct jb_table_meta *meta, const char *file)
 	return assign_category(meta, file);
 }
 
+int jb_metadata_finish(struct jb_table_meta *meta, const char *file)
+{
+	int status;
+
+	sort_by_position(meta);
+	status = index_topics(meta, file);
+	return status ? status : assign_roles(meta, file);
+}
+
 int jb_metadata_load(const char *folder, struct jb_table_meta *meta)
 {
 	char *path;
@@ -325,12 +337,8 @@ int jb_metadata_load(const char *folder, struct jb_table_meta *meta)
 		return status;
 	path = response_path(folder, "DataProperties");
 	status = jb_feed_read_file(path, each_data_property, meta, NULL);
-	if (status == 0) {
-		sort_by_position(meta);
-		status = index_topics(meta, path);
-	}
 	if (status == 0)
-		status = assign_roles(meta, path);
+		status = jb_metadata_finish(meta, path);
 	free(path);
 	for (i = 0; status == 0 && i < meta->dimension_count; i++)
 		status = load_dimension(folder, &meta->dimensions[i]);

@@ -57,6 +57,16 @@ struct jb_table_meta {
  */
 int jb_metadata_load(const char *folder, struct jb_table_meta *meta);
 void jb_metadata_free(struct jb_table_meta *meta);
+/*
+ * After topics and dimensions are read: sorts them by position, indexes the
+ * topics and finds region, time and category (file names the source in
+ * messages).  Returns 0 or 65.
+ */
+int jb_metadata_finish(struct jb_table_meta *meta, const char *file);
+/* Sorts the categories of dimension by key; 65 when a key occurs twice. */
+int jb_dimension_index(struct jb_dimension *dimension);
+/* 1 when key is safe as a file name and a CSV field: letters, digits, '_'. */
+int jb_metadata_valid_key(const char *key);
 
 /* The topic with this key, or NULL. */
 const struct jb_topic *jb_metadata_topic(const struct jb_table_meta *meta, const char *key,

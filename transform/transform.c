@@ -11,7 +11,9 @@
 #include "harmonise.h"
 #include "json_page.h"
 #include "metadata.h"
+#include "metadata_v4.h"
 #include "msg.h"
+#include "observations.h"
 #include "odata.h"
 #include "pages.h"
 #include "period.h"
@@ -35,6 +37,7 @@ struct table_walk {
 	struct text_buffer *values;   /* per topic */
 	const char **value_texts, **statuses; /* per topic */
 	struct jb_harmoniser *harmoniser;     /* NULL: codes as published */
+	struct jb_observations *observations; /* OData v4 only: observations -> entries */
 	unsigned long rows;
 };
 
@@ -239,7 +242,7 @@ static int each_data_entry(const struct jb_atom_entry *entry, void *context)
 
 /* The period of a table without a time dimension: the config's, else TableInfos Period as a year. */
 static int fixed_period(const struct jb_table_meta *meta, const struct jb_config *config,
-			const char *folder, char **period)
+			const char *folder, int v4, char **period)
 {
 	const char *configured = config ? jb_config_table_get(config, meta->id, "period") : NULL;
 	struct jb_period parsed;
@@ -260,17 +263,23 @@ static int fixed_period(const struct jb_table_meta *meta, const struct jb_config
 		*period = jb_xasprintf("%sJJ00", meta->period);
 		return 0;
 	}
-	jb_error("%s/TableInfos.xml: table %s has no time dimension and its Period '%s' is not a "
-		 "year: set period in its [table] section", folder, meta->id, meta->period);
+	jb_error("%s/%s: table %s has no time dimension and its %s '%s' is not a year: set "
+		 "period in its [table] section", folder, v4 ? "Properties.json" : "TableInfos.xml",
+		 meta->id, v4 ? "TemporalCoverage" : "Period", meta->period);
 	return JB_EXIT_DATAERR;
 }
 
 /* The $skip of a page's next link, or -1 with a message. */
-static long next_skip(const char *file, const char *next_link)
+static long next_skip(const char *file, const char *next_link, int v4)
 {
 	struct jb_odata_ref ref;
 
-	if (jb_odata_parse_url(next_link, &ref) != 0 || ref.skip <= 0) {
+	if (v4) {
+		ref.skip = jb_v4_link_skip(next_link, "Observations");
+		if (ref.skip > 0)
+			return ref.skip;
+	}
+	if (v4 || jb_odata_parse_url(next_link, &ref) != 0 || ref.skip <= 0) {
 		jb_error("%s: the next link '%s' is not an OData page URL", file, next_link);
 		return -1;
 	}
@@ -289,9 +298,12 @@ static int walk_pages(const char *folder, const struct jb_page_list *pages,
 		char *next_link = NULL;
 		long skip;
 
-		status = jb_feed_read_file(path, each_data_entry, walk, &next_link);
+		if (walk->observations)
+			status = jb_observations_read(walk->observations, path, &next_link);
+		else
+			status = jb_feed_read_file(path, each_data_entry, walk, &next_link);
 		if (status == 0 && next_link) {
-			skip = next_skip(path, next_link);
+			skip = next_skip(path, next_link, walk->observations != NULL);
 			if (skip < 0)
 				status = JB_EXIT_DATAERR;
 			else if (i + 1 == pages->count) {
@@ -348,7 +360,7 @@ static const char *data_entity_set(const char *folder)
 /* Reads every page; held rows of changed regions are written last, harmonised. */
 static int walk_table(const char *folder, const struct jb_page_list *pages,
 		      struct table_walk *walk, const struct jb_reorganisations *reorg,
-		      int boundary_year)
+		      int boundary_year, int v4)
 {
 	const struct jb_table_meta *meta = walk->meta;
 	struct jb_harmoniser harmoniser;
@@ -363,8 +375,14 @@ static int walk_table(const char *folder, const struct jb_page_list *pages,
 		status = jb_harmonise_init(&harmoniser, reorg, boundary_year, meta);
 		walk->harmoniser = &harmoniser;
 	}
+	if (v4)
+		walk->observations = jb_observations_new(meta, each_data_entry, walk);
 	if (status == 0)
 		status = walk_pages(folder, pages, walk);
+	if (status == 0 && v4)
+		status = jb_observations_finish(walk->observations);
+	jb_observations_free(walk->observations);
+	walk->observations = NULL;
 	if (status == 0 && reorg)
 		status = jb_harmonise_flush(&harmoniser, walk->output, &walk->rows);
 	if (reorg)
@@ -391,21 +409,24 @@ int jb_transform(const char *folder, const char *out_path, const struct jb_confi
 	struct table_walk walk;
 	struct stat info;
 	char *period = NULL;
-	int status;
+	int status, v4;
 
 	if (stat(folder, &info) != 0 || !S_ISDIR(info.st_mode)) {
 		jb_error("%s: cannot open folder:", folder);
 		return JB_EXIT_NOINPUT;
 	}
-	status = jb_metadata_load(folder, &meta);
+	status = jb_v4_folder(folder, &v4);
+	if (status)
+		return status;
+	status = v4 ? jb_v4_metadata_load(folder, &meta) : jb_metadata_load(folder, &meta);
 	if (status == 0 && !*meta.id) {
 		free(meta.id);
 		meta.id = folder_name(folder);
 	}
 	if (status == 0 && !meta.time)
-		status = fixed_period(&meta, config, folder, &period);
+		status = fixed_period(&meta, config, folder, v4, &period);
 	if (status == 0)
-		status = jb_pages_list(folder, data_entity_set(folder), &pages);
+		status = jb_pages_list(folder, v4 ? "Observations" : data_entity_set(folder), &pages);
 	if (status == 0)
 		status = jb_tidy_open(&output, out_path);
 	if (status == 0) {
@@ -413,7 +434,7 @@ int jb_transform(const char *folder, const char *out_path, const struct jb_confi
 		walk.meta = &meta;
 		walk.output = &output;
 		walk.fixed_period = period;
-		status = walk_table(folder, &pages, &walk, reorg, boundary_year);
+		status = walk_table(folder, &pages, &walk, reorg, boundary_year, v4);
 		if (status == 0)
 			status = jb_tidy_write_info(&output, &meta);
 		if (status == 0)
