@@ -219,7 +219,99 @@ static void pad_domain(struct jb_scale *scale, double fraction)
 	scale->domain_high += span * fraction;
 }
 
-void jb_funnel_svg(FILE *fp, const struct jb_indicator_view *view, const char *link_root)
+static void funnel_point(FILE *fp, const struct jb_bench_row *row, const char *unit,
+			 const struct jb_scale *x, const struct jb_scale *y, const char *link_root,
+			 int in_group)
+{
+	point_open(fp, row, link_root);
+	fprintf(fp, "<circle class=\"%s%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"%s\">",
+		jb_flag_class(row->text[BENCH_FLAG95], row->text[BENCH_FLAG998]),
+		in_group ? " grp" : "", jb_scale_map(x, row->number[BENCH_DENOMINATOR]),
+		jb_scale_map(y, row->number[BENCH_VALUE]), in_group ? "5" : "4");
+	point_title(fp, row, unit, 1);
+	fputs("</circle>", fp);
+	point_close(fp, row, link_root);
+	fputc('\n', fp);
+}
+
+/* The box a label takes: left, right, top, bottom in pixels. */
+static void label_box(const struct jb_group_label *label, double font_px, double box[4])
+{
+	double width = 0.62 * font_px * (double)strlen(label->name);
+
+	box[0] = label->anchor > 0 ? label->x : label->anchor < 0 ? label->x - width :
+		 label->x - width / 2;
+	box[1] = box[0] + width;
+	box[2] = label->y - font_px;
+	box[3] = label->y + 2;
+}
+
+static int boxes_overlap(const double a[4], const double b[4])
+{
+	return a[0] < b[1] && b[0] < a[1] && a[2] < b[3] && b[2] < a[3];
+}
+
+void jb_group_labels(FILE *fp, struct jb_group_label *labels, size_t count, double right,
+		     double font_px)
+{
+	static const double shifts[] = { 0, -1, 1, -2, 2, -3, 3 };
+	double (*placed)[4] = jb_xcalloc(count + 1, sizeof(*placed));
+	double box[4], y;
+	size_t i, j, s;
+
+	for (i = 0; i < count; i++) {
+		struct jb_group_label *label = &labels[i];
+
+		label_box(label, font_px, box);
+		if (box[1] > right && label->anchor > 0) {
+			label->anchor = -1;
+			label->x -= 16;
+		}
+		if (box[0] < 0 && label->anchor == 0)
+			label->anchor = 1;
+		y = label->y;
+		/* the first of a few shifts up or down that runs into no earlier label */
+		for (s = 0; s < sizeof(shifts) / sizeof(shifts[0]); s++) {
+			label->y = y + shifts[s] * (font_px + 2);
+			label_box(label, font_px, box);
+			for (j = 0; j < i && !boxes_overlap(box, placed[j]); j++)
+				;
+			if (j == i)
+				break;
+		}
+		if (s == sizeof(shifts) / sizeof(shifts[0]))
+			label->y = y;
+		label_box(label, font_px, placed[i]);
+		fprintf(fp, "<text class=\"grp-label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">",
+			label->x, label->y, label->anchor > 0 ? "start" : label->anchor < 0 ? "end" :
+			"middle");
+		jb_html_escape(fp, label->name);
+		fputs("</text>\n", fp);
+	}
+	free(placed);
+}
+
+/* The names of the named groups' members beside their points. */
+static void group_labels(FILE *fp, struct jb_bench_row *const *sorted, size_t count,
+			 const struct jb_scale *x, const struct jb_scale *y,
+			 const struct jb_report *report)
+{
+	struct jb_group_label *labels = jb_xcalloc(count + 1, sizeof(*labels));
+	size_t i, n = 0;
+
+	for (i = 0; i < count; i++)
+		if (jb_report_group_of(report, sorted[i]->text[BENCH_REGION_CODE])) {
+			labels[n].name = sorted[i]->text[BENCH_REGION_NAME];
+			labels[n].x = jb_scale_map(x, sorted[i]->number[BENCH_DENOMINATOR]) + 8;
+			labels[n].y = jb_scale_map(y, sorted[i]->number[BENCH_VALUE]) - 6;
+			labels[n++].anchor = 1;
+		}
+	jb_group_labels(fp, labels, n, WIDTH - RIGHT, 12);
+	free(labels);
+}
+
+void jb_funnel_svg(FILE *fp, const struct jb_indicator_view *view, const char *link_root,
+		   const struct jb_report *report)
 {
 	static const int limit_columns[] = { BENCH_LIMIT95_LOW, BENCH_LIMIT95_HIGH,
 					     BENCH_LIMIT998_LOW, BENCH_LIMIT998_HIGH };
@@ -278,19 +370,14 @@ void jb_funnel_svg(FILE *fp, const struct jb_indicator_view *view, const char *l
 		fprintf(fp, "<line class=\"national\" x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\"/>\n",
 			LEFT, WIDTH - RIGHT, jb_scale_map(&y, view->national),
 			jb_scale_map(&y, view->national));
-	for (i = 0; i < count; i++) {
-		const struct jb_bench_row *row = sorted[i];
-
-		point_open(fp, row, link_root);
-		fprintf(fp, "<circle class=\"%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\">",
-			jb_flag_class(row->text[BENCH_FLAG95], row->text[BENCH_FLAG998]),
-			jb_scale_map(&x, row->number[BENCH_DENOMINATOR]),
-			jb_scale_map(&y, row->number[BENCH_VALUE]));
-		point_title(fp, row, view->unit, 1);
-		fputs("</circle>", fp);
-		point_close(fp, row, link_root);
-		fputc('\n', fp);
-	}
+	/* the named groups' members last, ringed and labelled, on top of the others */
+	for (i = 0; i < count; i++)
+		if (!jb_report_group_of(report, sorted[i]->text[BENCH_REGION_CODE]))
+			funnel_point(fp, sorted[i], view->unit, &x, &y, link_root, 0);
+	for (i = 0; i < count; i++)
+		if (jb_report_group_of(report, sorted[i]->text[BENCH_REGION_CODE]))
+			funnel_point(fp, sorted[i], view->unit, &x, &y, link_root, 1);
+	group_labels(fp, sorted, count, &x, &y, report);
 	fprintf(fp, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">Noemer (aantal, "
 		"logaritmische schaal)</text>\n", (LEFT + WIDTH - RIGHT) / 2, HEIGHT - 12);
 	fprintf(fp, "<text x=\"14\" y=\"%d\" text-anchor=\"middle\" "

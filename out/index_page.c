@@ -66,6 +66,29 @@ static void legend(FILE *fp, int value_only)
 	      "gemeente.</p>\n", fp);
 }
 
+/* A legend entry per named group with a member in the view: its title from the config. */
+static void group_legend(FILE *fp, const struct jb_report *report,
+			 const struct jb_indicator_view *view)
+{
+	size_t g, i, shown = 0;
+
+	for (g = 0; g < report->group_count; g++) {
+		const struct jb_named_group *group = &report->groups[g];
+
+		for (i = 0; i < group->member_count; i++)
+			if (jb_view_find(view, group->members[i]))
+				break;
+		if (i == group->member_count)
+			continue;
+		fputs(shown++ ? "" : "<ul class=\"legend\">", fp);
+		fputs("<li class=\"grp\"><i></i>", fp);
+		jb_html_escape(fp, group->title);
+		fputs(" (omcirkeld, met naam)</li>", fp);
+	}
+	if (shown)
+		fputs("</ul>\n", fp);
+}
+
 static void map_legend(FILE *fp, int value_only)
 {
 	if (value_only)
@@ -134,13 +157,16 @@ static void indicator_section(FILE *fp, const struct jb_report *report,
 	if (view->value_only)
 		jb_strip_svg(fp, view, "gemeente/");
 	else
-		jb_funnel_svg(fp, view, "gemeente/");
+		jb_funnel_svg(fp, view, "gemeente/", report);
 	legend(fp, view->value_only);
+	if (!view->value_only)
+		group_legend(fp, report, view);
 	fputs("</div>", fp);
 	if (report->map) {
 		fputs("<div>", fp);
-		jb_map_svg(fp, report->map, view, "gemeente/");
+		jb_map_svg(fp, report->map, view, "gemeente/", report);
 		map_legend(fp, view->value_only);
+		group_legend(fp, report, view);
 		fputs("</div>", fp);
 	}
 	fputs("</div>\n", fp);

@@ -8,6 +8,7 @@
 
 #include "exitcode.h"
 #include "format.h"
+#include "funnel_svg.h"
 #include "html.h"
 #include "msg.h"
 #include "report.h"
@@ -104,6 +105,7 @@ struct outline {
 	char *text;
 	size_t len;
 	FILE *fp;
+	double largest_area, label_x, label_y; /* the centroid of the largest ring */
 };
 
 /* One ring as "M x y L ... Z", skipping points that round onto the previous one. */
@@ -114,11 +116,25 @@ static int add_ring(json_t *ring, void *context)
 	json_t *point;
 	size_t i;
 
+	double first_x = NAN, first_y = NAN, prev_x = NAN, prev_y = NAN;
+	double area = 0, sum_x = 0, sum_y = 0, cross;
+
 	json_array_foreach(ring, i, point) {
 		if (position(point, &lon, &lat) != 0)
 			return -1;
 		jb_map_project(lon, lat, outline->bounds->lon_min, outline->bounds->lat_max,
 			       outline->scale, outline->x_factor, &x, &y);
+		if (i == 0) {
+			first_x = x;
+			first_y = y;
+		} else {
+			cross = prev_x * y - x * prev_y;
+			area += cross;
+			sum_x += (prev_x + x) * cross;
+			sum_y += (prev_y + y) * cross;
+		}
+		prev_x = x;
+		prev_y = y;
 		x = round(x * 10) / 10;
 		y = round(y * 10) / 10;
 		if (x == last_x && y == last_y)
@@ -128,6 +144,17 @@ static int add_ring(json_t *ring, void *context)
 		last_y = y;
 	}
 	fputs("Z", outline->fp);
+	if (i > 2) {
+		cross = prev_x * first_y - first_x * prev_y;
+		area += cross;
+		sum_x += (prev_x + first_x) * cross;
+		sum_y += (prev_y + first_y) * cross;
+		if (fabs(area) > outline->largest_area) {
+			outline->largest_area = fabs(area);
+			outline->label_x = sum_x / (3 * area);
+			outline->label_y = sum_y / (3 * area);
+		}
+	}
 	return 0;
 }
 
@@ -186,6 +213,8 @@ int jb_map_load(struct jb_map *map, const char *path, double width)
 		const char *name = feature_text(feature, "statnaam");
 
 		outline.text = NULL;
+		outline.largest_area = 0;
+		outline.label_x = outline.label_y = NAN;
 		outline.fp = open_memstream(&outline.text, &outline.len);
 		if (!outline.fp) {
 			json_decref(root);
@@ -198,6 +227,8 @@ int jb_map_load(struct jb_map *map, const char *path, double width)
 		region->code = jb_xstrdup(feature_text(feature, "statcode"));
 		region->name = jb_xstrdup(name ? name : region->code);
 		region->outline = outline.text;
+		region->label_x = outline.label_x;
+		region->label_y = outline.label_y;
 		map->region_count++;
 	}
 	json_decref(root);
@@ -267,8 +298,39 @@ static const char *region_class(const struct jb_indicator_view *view,
 	return *words ? quarters[3] : "f-none";
 }
 
+/* The members of the named groups outlined in a dark ring over the map, with their names. */
+static void group_rings(FILE *fp, const struct jb_map *map, const struct jb_indicator_view *view,
+			const struct jb_report *report)
+{
+	struct jb_group_label *labels;
+	size_t i, n = 0;
+
+	for (i = 0; i < map->region_count; i++)
+		if (jb_region_code_is_safe(map->regions[i].code) &&
+		    jb_report_group_of(report, map->regions[i].code)) {
+			fputs("<use href=\"#gm-", fp);
+			jb_html_escape(fp, map->regions[i].code);
+			fputs("\" class=\"grp\"/>\n", fp);
+		}
+	labels = jb_xcalloc(map->region_count + 1, sizeof(*labels));
+	for (i = 0; i < map->region_count; i++) {
+		const struct jb_map_region *region = &map->regions[i];
+		const struct jb_bench_row *row;
+
+		if (!jb_region_code_is_safe(region->code) || !isfinite(region->label_x) ||
+		    !jb_report_group_of(report, region->code))
+			continue;
+		row = row_of(view, region->code);
+		labels[n].name = row ? row->text[BENCH_REGION_NAME] : region->name;
+		labels[n].x = region->label_x;
+		labels[n++].y = region->label_y + 4;
+	}
+	jb_group_labels(fp, labels, n, map->width, 10);
+	free(labels);
+}
+
 void jb_map_svg(FILE *fp, const struct jb_map *map, const struct jb_indicator_view *view,
-		const char *link_root)
+		const char *link_root, const struct jb_report *report)
 {
 	char value[64];
 	size_t i;
@@ -303,5 +365,6 @@ void jb_map_svg(FILE *fp, const struct jb_map *map, const struct jb_indicator_vi
 			fputs("</a>", fp);
 		fputc('\n', fp);
 	}
+	group_rings(fp, map, view, report);
 	fputs("</svg>\n", fp);
 }

@@ -10,11 +10,13 @@
 #include <stdio.h>
 
 struct jb_indicator_view;
+struct jb_report;
 
 struct jb_map_region {
 	char *code;   /* statcode, "GM0363" */
 	char *name;   /* statnaam */
 	char *outline; /* SVG path data in map pixels */
+	double label_x, label_y; /* the centroid of its largest ring, for a label */
 };
 
 struct jb_map {
@@ -38,8 +40,12 @@ void jb_map_project(double lon, double lat, double lon_min, double lat_max, doub
 
 /* A hidden <svg> holding every outline as <path id="gm-CODE">. */
 void jb_map_defs(FILE *fp, const struct jb_map *map);
-/* The indicator's map: municipalities coloured by flag (or quarter), linked to their pages. */
+/*
+ * The indicator's map: municipalities coloured by flag (or quarter), linked
+ * to their pages; the members of report's named groups (report may be NULL)
+ * ringed (class "grp") and named.
+ */
 void jb_map_svg(FILE *fp, const struct jb_map *map, const struct jb_indicator_view *view,
-		const char *link_root);
+		const char *link_root, const struct jb_report *report);
 
 #endif

@@ -472,6 +472,49 @@ static void group_indicators(struct jb_report *report, const struct jb_config *c
 	}
 }
 
+/* The [group] sections: title and members of every named group. */
+static void load_groups(struct jb_report *report, const struct jb_config *config)
+{
+	const char *names[MAX_SECTIONS];
+	size_t count = jb_config_sections(config, "group", names, MAX_SECTIONS), i;
+
+	report->groups = jb_xcalloc(count ? count : 1, sizeof(*report->groups));
+	for (i = 0; i < count; i++) {
+		struct jb_named_group *group = &report->groups[i];
+		char *section = jb_config_section_name("group", names[i]);
+		const char *title = jb_config_get(config, section, "title");
+		const char *members = jb_config_get(config, section, "members");
+
+		group->name = jb_xstrdup(names[i]);
+		group->title = jb_xstrdup(title && *title ? title : names[i]);
+		group->member_count = members ? jb_config_words(members, &group->members) : 0;
+		free(section);
+	}
+	report->group_count = count;
+}
+
+const struct jb_named_group *jb_report_group_of(const struct jb_report *report,
+						const char *region_code)
+{
+	size_t g, i;
+
+	for (g = 0; report && region_code && g < report->group_count; g++)
+		for (i = 0; i < report->groups[g].member_count; i++)
+			if (strcmp(report->groups[g].members[i], region_code) == 0)
+				return &report->groups[g];
+	return NULL;
+}
+
+const char *jb_report_group_title(const struct jb_report *report, const char *name)
+{
+	size_t g;
+
+	for (g = 0; report && name && g < report->group_count; g++)
+		if (strcmp(report->groups[g].name, name) == 0)
+			return report->groups[g].title;
+	return name;
+}
+
 static void set_run_time(struct jb_report *report)
 {
 	const char *epoch = getenv("SOURCE_DATE_EPOCH");
@@ -509,6 +552,7 @@ int jb_report_load(struct jb_report *report, const char *config_path,
 	if (!title)
 		title = jb_config_get(&config, "jeugdbench", "title");
 	report->title = jb_xstrdup(title ? title : "Jeugdzorgbenchmark gemeenten");
+	load_groups(report, &config);
 	set_run_time(report);
 	if (jb_read_file(benchmark_path, &report->benchmark_bytes, &report->benchmark_len) != 0)
 		rc = JB_EXIT_NOINPUT;
@@ -549,6 +593,12 @@ void jb_report_free(struct jb_report *report)
 		free(view->source);
 		free(view->rows);
 	}
+	for (i = 0; i < report->group_count; i++) {
+		free(report->groups[i].name);
+		free(report->groups[i].title);
+		jb_config_words_free(report->groups[i].members, report->groups[i].member_count);
+	}
+	free(report->groups);
 	free(report->indicators);
 	free(report->by_region);
 	free(report->tables);

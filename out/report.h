@@ -63,6 +63,14 @@ struct jb_indicator_view {
 	int synthetic;
 };
 
+/* A [group NAME] of the configuration: a named set of municipalities. */
+struct jb_named_group {
+	char *name;             /* the section name, as peers.csv has it ("g4") */
+	char *title;            /* its title, or the name when it has none */
+	char **members;         /* region codes */
+	size_t member_count;
+};
+
 struct jb_report {
 	char *title;
 	long boundary_year;
@@ -87,6 +95,8 @@ struct jb_report {
 	const struct jb_report *previous;   /* the benchmark of the previous run, or NULL */
 	const char *previous_run;           /* its run id */
 	int previous_unreadable;            /* latest had a benchmark that could not be read */
+	struct jb_named_group *groups;      /* [group] sections in config order */
+	size_t group_count;
 };
 
 /* 1 when the benchmark has the column and any row a value in it. */
@@ -95,6 +105,12 @@ int jb_report_shows(const struct jb_report *report, enum jb_bench_column column)
 struct jb_bench_row *jb_view_find(const struct jb_indicator_view *view, const char *region_code);
 /* The name of a municipality as the benchmark has it, or its code. */
 const char *jb_report_region_name(const struct jb_report *report, const char *region_code);
+
+/* The first named group that has region_code as a member, or NULL (report may be NULL). */
+const struct jb_named_group *jb_report_group_of(const struct jb_report *report,
+						const char *region_code);
+/* The title of the named group called name, or name itself when there is none. */
+const char *jb_report_group_title(const struct jb_report *report, const char *name);
 
 /*
  * Reads config, benchmark and info files into report; returns a JB_EXIT_*

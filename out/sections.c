@@ -176,7 +176,7 @@ void jb_trend_multiples(FILE *fp, const struct jb_report *report,
 	      "laatste periode.</p>\n", fp);
 	if (group_count) {
 		fputs("<p class=\"meta\"><strong>", fp);
-		jb_html_escape(fp, group);
+		jb_html_escape(fp, jb_report_group_title(report, group));
 		fputs("</strong></p>\n<div class=\"sparks\">\n", fp);
 		for (i = 0; i < group_count; i++)
 			multiple(fp, report, view, codes[i]);
@@ -308,7 +308,9 @@ static void peer_table(FILE *fp, const struct jb_report *report, const char *reg
 	jb_html_escape(fp, peer_type_words(type));
 	if (*group && strcmp(group, type) != 0) {
 		fputs(": ", fp);
-		jb_html_escape(fp, group);
+		/* a named group by its title from the configuration, not its section name */
+		jb_html_escape(fp, strcmp(type, "group") == 0 ?
+				   jb_report_group_title(report, group) : group);
 	}
 	fputs("</h3>\n<div class=\"tablewrap\"><table class=\"sortable peers\">\n<thead><tr>"
 	      "<th data-sort-type=\"text\">Gemeente</th>", fp);

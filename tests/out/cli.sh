@@ -63,6 +63,29 @@ has "map colours Amsterdam by its flag" "$I" "<use href=\"#gm-GM0363\" class=\"f
 has "map of a published rate colours by quarter" "$I" "<use href=\"#gm-GM0599\" class=\"q-1\"><title>Rotterdam (GM0599): 8,7$nb%</title>"
 has "map links to the municipality page" "$I" "<a href=\"gemeente/GM0363.html\"><use"
 has "map outlines defined once" "$I" "<path id=\"gm-GM0363\" d=\"M"
+# named groups ([group g4] in the config): ringed and named in the funnel plot and on the map
+members=$(sed -n 's/^members = //p' $D/config.ini)
+in_bench=$(awk -F, '$1 == "jeugdhulp" && $8 != ""' $D/benchmark.csv | cut -d, -f5 | sort -u)
+want=$(for code in $members; do echo "$in_bench" | grep -x "$code"; done | sort | tr '\n' ' ')
+# the first funnel plot (jeugdhulp): the codes of the points with the highlight class
+got=$(awk '/aria-label="Trechterdiagram/,/<\/svg>/' "$I" | grep -o 'class="[^"]* grp"[^>]*><title>[^<]*' |
+	sed 's/.*(\(GM[0-9]*\)).*/\1/' | sort | tr '\n' ' ')
+[ -n "$want" ] && [ "$got" = "$want" ] && _ok "funnel: exactly the group's members highlighted ($want)" ||
+	_not_ok "funnel: exactly the group's members highlighted" "got '$got', want '$want'"
+got=$(awk '/aria-label="Kaart: Jongeren met jeugdhulp"/,/<\/svg>/' "$I" | grep -o '<use href="#gm-[A-Z0-9]*" class="grp"/>' |
+	sed 's/.*#gm-\([A-Z0-9]*\)".*/\1/' | sort | tr '\n' ' ')
+want=$(printf '%s\n' $members | sort | tr '\n' ' ')
+[ "$got" = "$want" ] && _ok "map: exactly the group's members ringed ($want)" ||
+	_not_ok "map: exactly the group's members ringed" "got '$got', want '$want'"
+awk '/aria-label="Trechterdiagram/,/<\/svg>/' "$I" >"$T/funnel.svg"
+for name in Amsterdam Rotterdam Utrecht; do
+	grep -q "<text class=\"grp-label\"[^>]*>$name</text>" "$T/funnel.svg" && _ok "funnel: $name labelled" ||
+		_not_ok "funnel: $name labelled"
+done
+lacks "funnel: a municipality outside the group not labelled" "$T/funnel.svg" ">Groningen</text>"
+has "map: a member outside the benchmark named from the boundaries" "$I" "text-anchor=\"middle\">&#39;s-Gravenhage</text>"
+has "legend names the group by its title" "$I" "<li class=\"grp\"><i></i>G4 (de vier grote steden) (omcirkeld, met naam)</li>"
+lacks "the group's section name is not shown" "$I" ">g4"
 expect "municipality page written" file_exists "$R/test1/gemeente/GM0363.html"
 has "municipality page shows the value" "$R/test1/gemeente/GM0363.html" "10,0$nb%"
 has "municipality page has a print style" "$R/test1/gemeente/GM0363.html" "@page{size:A4"
@@ -166,6 +189,7 @@ has "municipality: provisional period open" "$U" "<circle class=\"series provisi
 has "municipality: observed/expected" "$U" "Waargenomen / verwacht"
 has "municipality: similar municipality linked" "$U" "<a href=\"GM0599.html\">Rotterdam</a></td><td class=\"num\" data-sort=\"0.800000\">0,80</td>"
 has "municipality: named group" "$U" "Groep: Lerend netwerk Midden"
+lacks "municipality: the group by its title, not its section name" "$U" "Groep: midden"
 has "municipality: size class" "$U" "Gemeenten van dezelfde grootte: 100k+"
 has "municipality: population from the context table" "$U" "<td class=\"num\">357.179</td><td class=\"num\">17.407.585</td>"
 share=$(awk 'BEGIN { printf "%.1f", 100 * 40000 / 170000 }' | tr . ,)

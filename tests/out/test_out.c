@@ -252,7 +252,7 @@ END_TEST
 
 static void write_funnel(FILE *fp, const void *context)
 {
-	jb_funnel_svg(fp, context, "gemeente/");
+	jb_funnel_svg(fp, context, "gemeente/", NULL);
 }
 
 START_TEST(funnel_points_sit_on_their_pixels)
@@ -289,6 +289,77 @@ START_TEST(funnel_points_sit_on_their_pixels)
 	ck_assert_ptr_nonnull(strstr(svg, "<a href=\"gemeente/GM0002.html\">"));
 	ck_assert_ptr_null(strstr(svg, "<b>"));
 	free(svg);
+	jb_report_free(&report);
+}
+END_TEST
+
+static void write_labels(FILE *fp, const void *context)
+{
+	struct jb_group_label *labels = (struct jb_group_label *)context;
+
+	jb_group_labels(fp, labels, 3, 200, 10);
+}
+
+START_TEST(group_labels_do_not_run_into_each_other)
+{
+	/* 10 px type: a line is 12 px; "Twee" is 4 x 6.2 = 24.8 px wide */
+	struct jb_group_label labels[3] = {
+		{ "Een", 50, 100, 1 }, { "Twee", 50, 100, 1 }, { "Breed", 190, 20, 1 },
+	};
+	char *svg = captured(write_labels, labels);
+
+	/* the first stays; the second, on the same spot, goes up a line */
+	ck_assert_ptr_nonnull(strstr(svg, "x=\"50.0\" y=\"100.0\" text-anchor=\"start\">Een<"));
+	ck_assert_ptr_nonnull(strstr(svg, "x=\"50.0\" y=\"88.0\" text-anchor=\"start\">Twee<"));
+	/* starting at 190 it would pass 200: it ends left of its point (190 - 16) */
+	ck_assert_ptr_nonnull(strstr(svg, "x=\"174.0\" y=\"20.0\" text-anchor=\"end\">Breed<"));
+	free(svg);
+}
+END_TEST
+
+static void write_grouped_funnel(FILE *fp, const void *context)
+{
+	const struct jb_report *report = context;
+
+	jb_funnel_svg(fp, &report->indicators[0], NULL, report);
+}
+
+START_TEST(group_members_are_ringed_in_the_funnel)
+{
+	struct jb_report report;
+	struct jb_indicator_view view;
+	struct jb_bench_row *rows[2];
+	struct jb_named_group group = { "g", "G", NULL, 0 };
+	char *members[] = { "GM0002" }, *svg;
+
+	ck_assert_int_eq(parse(&report,
+			       "i,I,2024JJ00,,GM0001,Een,100,1000,10,8.2,12.0,10,9,10,11,0,"
+			       "8.1,11.9,7.1,12.9,within,within,ok,synthetic\n"
+			       "i,I,2024JJ00,,GM0002,Twee,10000,100000,10,9.8,10.2,10,9,10,11,0,"
+			       "9.8,10.2,9.7,10.3,within,within,ok,synthetic\n"), JB_EXIT_OK);
+	memset(&view, 0, sizeof(view));
+	view.name = "i";
+	view.national = 10;
+	rows[0] = &report.rows[0];
+	rows[1] = &report.rows[1];
+	view.rows = rows;
+	view.row_count = 2;
+	group.members = members;
+	group.member_count = 1;
+	report.groups = &group;
+	report.group_count = 1;
+	report.indicators = &view;
+	svg = captured(write_grouped_funnel, &report);
+	/* the member (x 658.3, as in funnel_points_sit_on_their_pixels) ringed, the other not */
+	ck_assert_ptr_nonnull(strstr(svg, "<circle class=\"f-within grp\" cx=\"658.3\""));
+	ck_assert_ptr_nonnull(strstr(svg, "<circle class=\"f-within\" cx=\"87.7\""));
+	/* its name 8 px right of the point would pass the plot's edge (686): left of it */
+	ck_assert_ptr_nonnull(strstr(svg, "x=\"650.3\" y=\"186.0\" text-anchor=\"end\">Twee<"));
+	ck_assert_ptr_null(strstr(svg, ">Een<"));
+	free(svg);
+	report.groups = NULL;
+	report.group_count = 0;
+	report.indicators = NULL;
 	jb_report_free(&report);
 }
 END_TEST
@@ -365,6 +436,8 @@ int main(void)
 	tcase_add_test(scale, nice_steps_are_one_two_five);
 	tcase_add_test(scale, funnel_points_sit_on_their_pixels);
 	tcase_add_test(scale, map_projection_maps_lon_lat_to_pixels);
+	tcase_add_test(scale, group_labels_do_not_run_into_each_other);
+	tcase_add_test(scale, group_members_are_ringed_in_the_funnel);
 	tcase_add_test(format, numbers_in_dutch_form);
 	tcase_add_test(format, periods_in_words);
 	tcase_add_test(input, benchmark_rows_are_parsed);
