@@ -42,16 +42,16 @@ int jb_v4_folder(const char *folder, int *is_v4)
 long jb_v4_link_skip(const char *link, const char *entity_set)
 {
 	size_t len = strlen(entity_set);
-	const char *query = strchr(link, '?'), *at, *set = NULL;
+	const char *query = strchr(link, '?'), *at, *set;
 	char *end;
 	long skip;
 
 	if (!query)
 		return -1;
-	for (at = link; at < query && (at = strchr(at, '/')) != NULL && at < query; at++)
-		set = at + 1;
-	if (!set || strncmp(set, entity_set, len) != 0 ||
-	    (set[len] != '?' && strncmp(set + len, "/?", 2) != 0))
+	at = query > link && query[-1] == '/' ? query - 1 : query;
+	for (set = at; set > link && set[-1] != '/'; set--)
+		;
+	if ((size_t)(at - set) != len || strncmp(set, entity_set, len) != 0)
 		return -1;
 	for (at = query + 1; at && *at; at = strchr(at, '&') ? strchr(at, '&') + 1 : NULL) {
 		const char *digits = strncmp(at, "$skip=", 6) == 0 ? at + 6

@@ -365,3 +365,73 @@ grep -q '^GM0014,Groningen,GM,2022JJ00,definitief,JongerenMetJeugdzorg_1,Jongere
 	_ok "45042SYN: taakveld 6.72 titled '6.72 Maatwerkdienstverlening 18-'" || _not_ok "45042SYN: taakveld 6.72 titled '6.72 Maatwerkdienstverlening 18-'"
 grep -q '^GM0014,Groningen,GM,2022JJ00,definitief,Lasten_1,Lasten,x 1 000 euro,[0-9]*,ok,no,Taakvelden,6.72,' "$T/t8/45042SYN.csv" &&
 	_ok "45042SYN: dataderden feed read, Groningen 2022 lasten 6.72" || _not_ok "45042SYN: dataderden feed read, Groningen 2022 lasten 6.72"
+
+# OData v4 JSON: the same table 99005TST as v3 Atom (99005TST/) and as v4
+# (99005TST-v4/, observations out of order and split across pages; see
+# make_99005TST.py) gives byte-identical tidy and info CSV, chosen by the files present
+V4=$D/99005TST-v4
+run jb-transform -c $D/test.ini --no-harmonise -o "$T/atom4/99005TST.csv" $D/99005TST
+expect "99005TST Atom form exits 0" status 0
+run jb-transform -c $D/test.ini --no-harmonise -o "$T/v4/99005TST.csv" $V4
+expect "99005TST v4 form exits 0" status 0
+expect "v4 form says nothing" stderr_empty
+expect "v4 form: same tidy CSV as the Atom form" same "$T/atom4/99005TST.csv:$T/v4/99005TST.csv"
+expect "v4 form: same info CSV as the Atom form" same "$T/atom4/99005TST.info.csv:$T/v4/99005TST.info.csv"
+[ "$(wc -l <"$T/v4/99005TST.csv")" -eq 51 ] && _ok "v4: 10 entries x 5 measures + header" || _not_ok "v4: 10 entries x 5 measures + header"
+[ "$(sed -n 2p "$T/v4/99005TST.csv")" = 'NL00,Nederland,NL,2017JJ00,definitief,T001036,Aantal inwoners,aantal,17081507,ok,no,,,' ] &&
+	_ok "v4: first entry's measures in MeasureCodes order though observed in reverse" || _not_ok "v4: first entry's measures in MeasureCodes order though observed in reverse"
+for row in 'GM0010,Delfzijl,GM,2017JJ00,definitief,M000297,Woningvoorraad,aantal,,unknown,no,,,' \
+	'GM0363,Amsterdam,GM,2017JJ00,definitief,M000173_1,Geboorte totaal,aantal,,secret,no,,,' \
+	'WK036300,Burgwallen-Oude Zijde,WK,2017JJ00,definitief,M000114,Gemiddelde huishoudensgrootte,aantal,,missing,no,,,' \
+	'GM0024,Loppersum,GM,2017JJ00,definitief,M000114,Gemiddelde huishoudensgrootte,aantal,,missing,no,,,' \
+	'GM0003,Appingedam,GM,2018JJ00,voorlopig,M000173_2,Geboorte relatief,per 1 000 inwoners,,missing,no,,,' \
+	'GM0010,Delfzijl,GM,2018JJ00,voorlopig,M000114,Gemiddelde huishoudensgrootte,aantal,2,ok,no,,,' \
+	'GM0010,Delfzijl,GM,2017JJ00,definitief,T001036,Aantal inwoners,aantal,25040,ok,no,,,'; do
+	grep -qxF "$row" "$T/v4/99005TST.csv" && _ok "v4 row: $row" || _not_ok "v4 row: $row"
+done
+grep -qxF 'status,Regulier' "$T/v4/99005TST.info.csv" && _ok "v4 info: Properties Status" || _not_ok "v4 info: Properties Status"
+run jb-transform -c $D/test.ini -b 2023 -r config/reorganisations.csv -o "$T/atom4h/99005TST.csv" $D/99005TST
+run jb-transform -c $D/test.ini -b 2023 -r config/reorganisations.csv -o "$T/v4h/99005TST.csv" $V4
+expect "v4 harmonised exits 0" status 0
+expect "v4 harmonised: same tidy CSV as the Atom form" same "$T/atom4h/99005TST.csv:$T/v4h/99005TST.csv"
+# Eemsdelta 2017 = Appingedam 11801 + Delfzijl 25040 + Loppersum 10060 (make_99005TST.py)
+grep -qxF 'GM1979,Eemsdelta,GM,2017JJ00,definitief,T001036,Aantal inwoners,aantal,46901,ok,merged,,,' "$T/v4h/99005TST.csv" &&
+	_ok "v4 harmonised: Eemsdelta 2017 = 46901" || _not_ok "v4 harmonised: Eemsdelta 2017 = 46901"
+
+# a folder with both v3 and v4 responses is refused
+cp -r $V4 "$T/mixed" && cp $D/99005TST/TableInfos.xml "$T/mixed/"
+run jb-transform -c $D/test.ini -n -o "$T/v4bad/mixed.csv" "$T/mixed"
+expect "v3 and v4 responses together exit 65" status 65
+expect "v3 and v4 together: the message says so" stderr_has "$T/mixed: holds both OData v4 (Properties.json) and v3"
+
+# malformed v4: file and observation index, exit 65, no output
+v4_bad() { # NAME FILE SED-EXPRESSION MESSAGE
+	rm -rf "$T/bad4" && cp -r $V4 "$T/bad4" && sed -i "$3" "$T/bad4/$2"
+	run jb-transform -c $D/test.ini -n -o "$T/v4bad/x.csv" "$T/bad4"
+	expect "v4 $1 exits 65" status 65
+	expect "v4 $1: message" stderr_has "$T/bad4/$4"
+	expect "v4 $1: no output" no_file "$T/v4bad/x.csv"
+}
+v4_bad "unknown measure" Observations.json 's/"Id": 2, "Measure": "M000173_2"/"Id": 2, "Measure": "M9"/' \
+	"Observations.json:3: Measure 'M9' is not in MeasureCodes.json"
+v4_bad "unknown region" Observations.skip7.json 's/"GM0024"/"GM9999"/' \
+	"Observations.skip7.json:9: WijkenEnBuurten code 'GM9999' is not in $T/bad4/WijkenEnBuurtenCodes.json"
+v4_bad "second observation" Observations.json 's/"Measure": "M000297"/"Measure": "M000114"/' \
+	"Observations.json:2: a second observation of Measure 'M000114'"
+v4_bad "unknown ValueAttribute" Observations.json 's/"Id": 1, "Measure": "M000297", "ValueAttribute": "None"/"Id": 1, "Measure": "M000297", "ValueAttribute": "Odd"/' \
+	"Observations.json:2: unknown ValueAttribute 'Odd'"
+v4_bad "string Value" Observations.json 's/"Value": 2.2/"Value": "2.2"/' \
+	"Observations.json:1: Value '2.2' is not a number"
+v4_bad "observation without its period" Observations.json 's/, "Perioden": "2017JJ00"}\]/}]/' \
+	"Observations.json:7: the observation has no Perioden code"
+v4_bad "truncated page" Observations.skip7.json 's/}\]}$/}/' "Observations.skip7.json:2:0: ']' expected"
+v4_bad "bad next link" Observations.json 's/Observations?\$skip=7/Observations?$top=7/' \
+	"Observations.json: the next link 'https://odata4.cbs.nl/CBS/99005TST/Observations?\$top=7' is not an OData page URL"
+rm -rf "$T/bad4" && cp -r $V4 "$T/bad4" && rm "$T/bad4/Observations.skip7.json"
+run jb-transform -c $D/test.ini -n -o "$T/v4bad/x.csv" "$T/bad4"
+expect "v4 missing page exits 66" status 66
+expect "v4 missing page: message" stderr_has "$T/bad4/Observations.json: links to the next page (\$skip=7), which is missing"
+rm -rf "$T/bad4" && cp -r $V4 "$T/bad4" && rm "$T/bad4/WijkenEnBuurtenCodes.skip4.json"
+run jb-transform -c $D/test.ini -n -o "$T/v4bad/x.csv" "$T/bad4"
+expect "v4 missing code page exits 66" status 66
+expect "v4 missing code page: message" stderr_has "$T/bad4/WijkenEnBuurtenCodes.skip4.json: cannot open"

@@ -10,6 +10,7 @@
 #include "exitcode.h"
 #include "odata.h"
 #include "../../transform/metadata.h"
+#include "../../transform/metadata_v4.h"
 #include "msg.h"
 #include "../../transform/pages.h"
 #include "../../transform/tidy_write.h"
@@ -492,6 +493,32 @@ START_TEST(metadata_of_a_category_table)
 }
 END_TEST
 
+START_TEST(v4_next_links_give_their_skip)
+{
+	ck_assert_int_eq(jb_v4_link_skip("https://odata4.cbs.nl/CBS/83765NED/Observations?$skip=10000",
+					 "Observations"), 10000);
+	ck_assert_int_eq(jb_v4_link_skip("http://127.0.0.1:8080/CBS/X/Observations/?$filter=a&%24skip=20000",
+					 "Observations"), 20000);
+	ck_assert_int_eq(jb_v4_link_skip("https://odata4.cbs.nl/CBS/X/RegioSCodes?$skip=4", "RegioSCodes"),
+			 4);
+	/* another entity set, no $skip, no number, zero, trailing junk */
+	ck_assert_int_eq(jb_v4_link_skip("https://odata4.cbs.nl/CBS/X/MeasureCodes?$skip=4",
+					 "Observations"), -1);
+	ck_assert_int_eq(jb_v4_link_skip("https://odata4.cbs.nl/CBS/X/ObservationsX?$skip=4",
+					 "Observations"), -1);
+	ck_assert_int_eq(jb_v4_link_skip("https://odata4.cbs.nl/CBS/X/Observations?$top=4",
+					 "Observations"), -1);
+	ck_assert_int_eq(jb_v4_link_skip("https://odata4.cbs.nl/CBS/X/Observations?$skip=x",
+					 "Observations"), -1);
+	ck_assert_int_eq(jb_v4_link_skip("https://odata4.cbs.nl/CBS/X/Observations?$skip=0",
+					 "Observations"), -1);
+	ck_assert_int_eq(jb_v4_link_skip("https://odata4.cbs.nl/CBS/X/Observations?$skip=7x",
+					 "Observations"), -1);
+	ck_assert_int_eq(jb_v4_link_skip("https://odata4.cbs.nl/CBS/X/Observations", "Observations"),
+			 -1);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *suite = suite_create("transform");
@@ -513,6 +540,7 @@ int main(void)
 	tcase_add_test(reader, json_refuses_bad_responses);
 	suite_add_tcase(suite, reader);
 	tcase_add_test(names, page_names_give_their_skip);
+	tcase_add_test(names, v4_next_links_give_their_skip);
 	tcase_add_test(names, info_path_beside_the_data);
 	tcase_add_test(names, synthetic_from_any_text);
 	tcase_add_test(names, reorganisations_of_the_config);
