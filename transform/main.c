@@ -1,4 +1,4 @@
-/* jb-transform: CBS Atom responses of one table -> tidy CSV and its info file. */
+/* jb-transform: CBS OData responses (v3 Atom or JSON, v4 JSON) of one table -> tidy CSV and its info file. */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -24,7 +24,9 @@ static void usage(FILE *fp)
 		"usage: jb-transform [-c FILE] [--boundary-year Y | --no-harmonise]\n"
 		"                    [-r FILE] -o OUT.csv RAW_FOLDER\n"
 		"Streams the CBS OData Atom responses of one table (TableInfos.xml,\n"
-		"DataProperties.xml, the dimension files, TypedDataSet pages) into tidy CSV:\n"
+		"DataProperties.xml, the dimension files, TypedDataSet pages; or v3 JSON;\n"
+		"or OData v4 JSON when the folder has Properties.json: MeasureCodes,\n"
+		"Dimensions, <Dim>Codes, Observations pages) into tidy CSV:\n"
 		"OUT.csv, one row per region x period x measure (x category of one more\n"
 		"dimension, such as Verwijzer, in the last three columns), and OUT.info.csv.\n"
 		"Municipalities are harmonised to the boundaries of 1 January of the\n"
@@ -42,7 +44,7 @@ static void usage(FILE *fp)
 		"  -o, --output FILE           the tidy CSV to write (must end in .csv)\n"
 		"  -h, --help                  this help\n"
 		"\n"
-		"exit status: 0 ok, 64 usage, 65 malformed input (XML, unknown topic,\n"
+		"exit status: 0 ok, 64 usage, 65 malformed input (XML, JSON, unknown topic,\n"
 		"period, region or category, two or more dimensions besides region and\n"
 		"time), 66 input missing, 73 output cannot be created, 74 write error,\n"
 		"78 configuration error (also a bad reorganisations file)\n",
