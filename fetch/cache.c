@@ -85,14 +85,23 @@ static void remove_stale(const char *out_dir, const char *table_id)
 	closedir(dir);
 }
 
+/* A copy of a cell of an optional column; NULL when the column is absent or the cell empty. */
+static char *optional_cell(const struct jb_csv_table *table, size_t row, int column)
+{
+	const char *cell = column >= 0 ? jb_csv_cell(table, row, (size_t)column) : NULL;
+
+	return cell && *cell ? jb_xstrdup(cell) : NULL;
+}
+
 /* Reads <staging>/partial.csv into cache->resume (nothing when absent or unreadable). */
 static void load_partial(struct jb_cache *cache)
 {
 	char *path = jb_xasprintf("%s/partial.csv", cache->tmp_dir);
 	struct jb_csv_table table;
-	int quiet = jb_quiet, columns[5];
+	int quiet = jb_quiet, columns[7];
 	size_t row, i;
-	static const char *const names[] = { "file", "url", "bytes", "crc32", "fetched_at" };
+	static const char *const names[] = { "file",	   "url",  "bytes",	    "crc32",
+					     "fetched_at", "etag", "last_modified" };
 
 	jb_quiet = 1;
 	if (access(path, R_OK) != 0 || jb_csv_load(path, &table) != 0) {
@@ -102,7 +111,7 @@ static void load_partial(struct jb_cache *cache)
 	}
 	jb_quiet = quiet;
 	free(path);
-	for (i = 0; i < 5; i++)
+	for (i = 0; i < 7; i++)
 		columns[i] = jb_csv_column(&table, names[i]);
 	if (columns[0] >= 0 && columns[1] >= 0 && columns[2] >= 0 && columns[3] >= 0 &&
 	    columns[4] >= 0) {
@@ -117,6 +126,8 @@ static void load_partial(struct jb_cache *cache)
 			r->crc32 = strtoul(jb_csv_cell(&table, row, (size_t)columns[3]), NULL, 16);
 			snprintf(r->fetched_at, sizeof(r->fetched_at), "%s",
 				 jb_csv_cell(&table, row, (size_t)columns[4]));
+			r->etag = optional_cell(&table, row, columns[5]);
+			r->last_modified = optional_cell(&table, row, columns[6]);
 		}
 	}
 	jb_csv_free(&table);
@@ -203,7 +214,8 @@ static int write_page(const char *path, const char *body, size_t len)
 static int write_rows(const char *path, const struct jb_manifest_row *rows, size_t count);
 
 static int add_row(struct jb_cache *cache, long order, const char *file, const char *url,
-		   size_t len, unsigned long crc, const char *fetched_at)
+		   size_t len, unsigned long crc, const char *fetched_at, const char *etag,
+		   const char *last_modified)
 {
 	struct jb_manifest_row *row;
 	char *path;
@@ -221,8 +233,12 @@ static int add_row(struct jb_cache *cache, long order, const char *file, const c
 	} else {
 		row = &cache->rows[i];
 		free(row->url);
+		free(row->etag);
+		free(row->last_modified);
 	}
 	row->url = jb_xstrdup(url);
+	row->etag = etag && *etag ? jb_xstrdup(etag) : NULL;
+	row->last_modified = last_modified && *last_modified ? jb_xstrdup(last_modified) : NULL;
 	row->bytes = len;
 	row->crc32 = crc;
 	row->order = order;
@@ -234,7 +250,8 @@ static int add_row(struct jb_cache *cache, long order, const char *file, const c
 }
 
 int jb_cache_add_at(struct jb_cache *cache, long order, const char *file, const char *url,
-		    const char *body, size_t len, time_t fetched_at)
+		    const char *body, size_t len, time_t fetched_at, const char *etag,
+		    const char *last_modified)
 {
 	char *path = jb_xasprintf("%s/%s", cache->tmp_dir, file), when[32];
 	int status = write_page(path, body, len);
@@ -243,13 +260,15 @@ int jb_cache_add_at(struct jb_cache *cache, long order, const char *file, const 
 	if (status != JB_EXIT_OK)
 		return status;
 	jb_iso8601_utc(fetched_at, when, sizeof(when));
-	return add_row(cache, order, file, url, len, crc32_of(body, len), when);
+	return add_row(cache, order, file, url, len, crc32_of(body, len), when, etag,
+		       last_modified);
 }
 
 int jb_cache_add(struct jb_cache *cache, const char *file, const char *url, const char *body,
 		 size_t len, time_t fetched_at)
 {
-	return jb_cache_add_at(cache, (long)cache->row_count, file, url, body, len, fetched_at);
+	return jb_cache_add_at(cache, (long)cache->row_count, file, url, body, len, fetched_at, NULL,
+			       NULL);
 }
 
 /* The path and query of a URL: what is left after scheme://host[:port]. */
@@ -297,7 +316,17 @@ int jb_cache_resumable(struct jb_cache *cache, const char *file, const char *url
 int jb_cache_add_resumed(struct jb_cache *cache, long order, const char *file, const char *url,
 			 const char *body, size_t len, const char *fetched_at)
 {
-	return add_row(cache, order, file, url, len, crc32_of(body, len), fetched_at);
+	const char *etag = NULL, *last_modified = NULL;
+	size_t i;
+
+	for (i = 0; i < cache->resume_count; i++)
+		if (strcmp(cache->resume[i].file, file) == 0) {
+			etag = cache->resume[i].etag;
+			last_modified = cache->resume[i].last_modified;
+			break;
+		}
+	return add_row(cache, order, file, url, len, crc32_of(body, len), fetched_at, etag,
+		       last_modified);
 }
 
 static void free_row_list(struct jb_manifest_row *rows, size_t count)
@@ -307,6 +336,8 @@ static void free_row_list(struct jb_manifest_row *rows, size_t count)
 	for (i = 0; i < count; i++) {
 		free(rows[i].file);
 		free(rows[i].url);
+		free(rows[i].etag);
+		free(rows[i].last_modified);
 	}
 	free(rows);
 }
@@ -320,19 +351,20 @@ void jb_cache_forget_resume(struct jb_cache *cache)
 
 static int write_rows(const char *path, const struct jb_manifest_row *rows, size_t count)
 {
-	static const char *const header[] = { "file", "url", "bytes", "crc32", "fetched_at" };
+	static const char *const header[] = { "file",	    "url",  "bytes",	     "crc32",
+					      "fetched_at", "etag", "last_modified" };
 	struct jb_atomic file;
 	size_t i;
 	int status;
 
 	if (jb_atomic_open(&file, path) != 0)
 		return JB_EXIT_CANTCREAT;
-	if (jb_csv_write_row(file.fp, header, 5) != 0)
+	if (jb_csv_write_row(file.fp, header, 7) != 0)
 		goto fail;
 	for (i = 0; i < count; i++) {
 		const struct jb_manifest_row *row = &rows[i];
 		char bytes[32], crc[16];
-		const char *fields[5];
+		const char *fields[7];
 
 		snprintf(bytes, sizeof(bytes), "%zu", row->bytes);
 		snprintf(crc, sizeof(crc), "%08lx", row->crc32 & 0xffffffffUL);
@@ -341,7 +373,9 @@ static int write_rows(const char *path, const struct jb_manifest_row *rows, size
 		fields[2] = bytes;
 		fields[3] = crc;
 		fields[4] = row->fetched_at;
-		if (jb_csv_write_row(file.fp, fields, 5) != 0)
+		fields[5] = row->etag ? row->etag : "";
+		fields[6] = row->last_modified ? row->last_modified : "";
+		if (jb_csv_write_row(file.fp, fields, 7) != 0)
 			goto fail;
 	}
 	return jb_atomic_commit(&file) == 0 ? JB_EXIT_OK : JB_EXIT_IOERR;

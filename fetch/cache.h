@@ -17,6 +17,8 @@ struct jb_manifest_row {
 	size_t bytes;
 	unsigned long crc32;
 	char fetched_at[32];
+	char *etag;          /* the response's ETag and Last-Modified; NULL when not sent */
+	char *last_modified;
 	long order;      /* manifest rows are sorted by it (plan position, page) */
 };
 
@@ -41,9 +43,10 @@ int jb_cache_has(const struct jb_cache *cache, const char *file);
 /* Stores one checked page; returns 0 or an exit status (73, 74). */
 int jb_cache_add(struct jb_cache *cache, const char *file, const char *url, const char *body,
 		 size_t len, time_t fetched_at);
-/* The same, with the manifest position of the row. */
+/* The same, with the manifest position of the row and the response's validators (NULL: none). */
 int jb_cache_add_at(struct jb_cache *cache, long order, const char *file, const char *url,
-		    const char *body, size_t len, time_t fetched_at);
+		    const char *body, size_t len, time_t fetched_at, const char *etag,
+		    const char *last_modified);
 /*
  * A page an earlier, unfinished run stored for the same URL (compared
  * without scheme, host and port), when its size and CRC-32 still match:
@@ -51,7 +54,7 @@ int jb_cache_add_at(struct jb_cache *cache, long order, const char *file, const 
  */
 int jb_cache_resumable(struct jb_cache *cache, const char *file, const char *url, char **body,
 		       size_t *len, char *fetched_at, size_t fetched_size);
-/* Records a page that jb_cache_resumable gave back (it is in place already). */
+/* Records a page that jb_cache_resumable gave back (it is in place already, validators kept). */
 int jb_cache_add_resumed(struct jb_cache *cache, long order, const char *file, const char *url,
 			 const char *body, size_t len, const char *fetched_at);
 /* Forgets what an earlier run left (the table changed since). */

@@ -27,6 +27,8 @@ struct chain_page {
 	struct ticket *ticket;
 	int arrived, resumed, status;
 	char *why;                   /* why it failed, printed once it matters */
+	char *etag, *last_modified;  /* the response's validators */
+	int not_modified;            /* answered 304 */
 	char *body;
 	size_t len;
 	struct jb_page_info info;
@@ -77,6 +79,8 @@ static void page_free(struct jb_chain *chain, struct chain_page *page)
 	free(page->url);
 	free(page->file);
 	free(page->why);
+	free(page->etag);
+	free(page->last_modified);
 	free(page->body);
 	jb_page_info_free(&page->info);
 	memset(page, 0, sizeof(*page));
@@ -111,6 +115,8 @@ static void arrived(void *context, const char *url, int status, struct jb_respon
 	page->status = status;
 	if (status != JB_EXIT_OK) {
 		page->why = jb_xstrdup(why);
+	} else if (response->http_status == 304) {
+		page->not_modified = 1;
 	} else if (jb_wire_check(chain->wire, response->body, response->body_len,
 				 chain->entity_set, &page->info, reason, sizeof(reason)) != 0) {
 		page->status = JB_EXIT_DATAERR;
@@ -126,6 +132,9 @@ static void arrived(void *context, const char *url, int status, struct jb_respon
 		page->body = response->body;
 		page->len = response->body_len;
 		response->body = NULL;
+		page->etag = response->etag;
+		page->last_modified = response->last_modified;
+		response->etag = response->last_modified = NULL;
 		jb_iso8601_utc(jb_fetch_time(), page->fetched_at, sizeof(page->fetched_at));
 	}
 	jb_chain_advance(chain);
@@ -153,6 +162,8 @@ static void ask(struct jb_chain *chain, size_t index, int speculative)
 	page->ticket->index = index;
 	page->request = jb_engine_submit(chain->engine, page->url, speculative, arrived,
 					 page->ticket);
+	if (index == 0)
+		jb_engine_condition(page->request, chain->if_none_match, chain->if_modified_since);
 	chain->requests++;
 }
 
@@ -259,7 +270,8 @@ static int store(struct jb_chain *chain, struct chain_page *page)
 	int status = page->resumed ? jb_cache_add_resumed(chain->cache, order, page->file, page->url,
 							  page->body, page->len, page->fetched_at)
 				   : jb_cache_add_at(chain->cache, order, page->file, page->url,
-						     page->body, page->len, jb_fetch_time());
+						     page->body, page->len, jb_fetch_time(),
+						     page->etag, page->last_modified);
 
 	if (status != JB_EXIT_OK)
 		return status;
@@ -289,6 +301,11 @@ static void jb_chain_advance(struct jb_chain *chain)
 				jb_warn("%s", page->why);
 			}
 			finish(chain, status);
+			return;
+		}
+		if (page->not_modified) {
+			chain->not_modified = 1;
+			finish(chain, JB_EXIT_OK);
 			return;
 		}
 		status = store(chain, page);

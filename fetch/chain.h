@@ -34,10 +34,13 @@ struct jb_chain {
 	size_t depth;              /* pages asked ahead; 0: none */
 	int may_resume;            /* take pages an unfinished run stored */
 	int local;                 /* --local: no Content-Type to check */
+	const char *if_none_match; /* validators of the cached first page (NULL: ask plainly) */
+	const char *if_modified_since;
 	void (*finished)(void *context, struct jb_chain *chain);
 	void *context;
 	/* results */
 	int done, status;
+	int not_modified;          /* the first page was answered 304: the cached one is current */
 	char *modified;            /* d:Modified of the first page (TableInfos) */
 	size_t key_width;          /* the widest Key (dimension tables) */
 	unsigned long requests;    /* pages asked over the network */

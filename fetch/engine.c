@@ -18,6 +18,7 @@
 #define MAX_REDIRECTS 5
 #define MAX_BODY ((size_t)1 << 30)
 #define HOST_SIZE 256
+#define ACCEPT "Accept: application/atom+xml, application/json;q=0.9, application/xml;q=0.8"
 
 enum where { NOWHERE, QUEUED, WAITING, RUNNING };
 
@@ -30,6 +31,7 @@ struct jb_request {
 	long waited_ms;
 	long long not_before;     /* back-off: monotonic ms */
 	CURL *easy;
+	struct curl_slist *conditions; /* Accept plus If-None-Match / If-Modified-Since */
 	char host[HOST_SIZE];
 	char error[CURL_ERROR_SIZE];
 	struct jb_response response;
@@ -146,9 +148,7 @@ struct jb_engine *jb_engine_new(const struct jb_fetch_settings *settings,
 	if (local)
 		return engine;
 	engine->multi = curl_multi_init();
-	engine->headers =
-		curl_slist_append(NULL, "Accept: application/atom+xml, application/json;q=0.9, "
-					"application/xml;q=0.8");
+	engine->headers = curl_slist_append(NULL, ACCEPT);
 	if (!engine->multi || !engine->headers) {
 		jb_warn("cannot start libcurl");
 		jb_engine_free(engine);
@@ -170,6 +170,7 @@ static void free_request(struct jb_engine *engine, struct jb_request *request)
 	}
 	move(engine, request, NOWHERE);
 	jb_response_clear(&request->response);
+	curl_slist_free_all(request->conditions);
 	free(request->current);
 	free(request);
 }
@@ -202,6 +203,36 @@ struct jb_request *jb_engine_submit(struct jb_engine *engine, const char *url, i
 	request->context = context;
 	move(engine, request, QUEUED);
 	return request;
+}
+
+/* Appends "Name: value" to list; NULL when out of memory (list freed). */
+static struct curl_slist *add_header(struct curl_slist *list, const char *name,
+				     const char *value)
+{
+	char *line = jb_xasprintf("%s: %s", name, value);
+	struct curl_slist *longer = curl_slist_append(list, line);
+
+	free(line);
+	if (!longer)
+		curl_slist_free_all(list);
+	return longer;
+}
+
+void jb_engine_condition(struct jb_request *request, const char *etag, const char *last_modified)
+{
+	struct curl_slist *list = NULL;
+
+	if ((!etag || !*etag) && (!last_modified || !*last_modified))
+		return;
+	list = curl_slist_append(NULL, ACCEPT);
+	if (list && etag && *etag)
+		list = add_header(list, "If-None-Match", etag);
+	if (list && last_modified && *last_modified)
+		list = add_header(list, "If-Modified-Since", last_modified);
+	if (!list)
+		jb_die(JB_EXIT_SOFTWARE, "out of memory");
+	curl_slist_free_all(request->conditions);
+	request->conditions = list;
 }
 
 void jb_engine_confirm(struct jb_engine *engine, struct jb_request *request)
@@ -268,7 +299,9 @@ static CURL *new_easy(struct jb_engine *engine, struct jb_request *request)
 	if (curl_easy_setopt(curl, CURLOPT_URL, request->current) != CURLE_OK ||
 	    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https") != CURLE_OK ||
 	    curl_easy_setopt(curl, CURLOPT_USERAGENT, USER_AGENT) != CURLE_OK ||
-	    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, engine->headers) != CURLE_OK ||
+	    curl_easy_setopt(curl, CURLOPT_HTTPHEADER,
+			     request->conditions ? request->conditions : engine->headers) !=
+		    CURLE_OK ||
 	    curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "") != CURLE_OK ||
 	    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L) != CURLE_OK ||
 	    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L) != CURLE_OK ||
@@ -344,6 +377,8 @@ static void read_response(struct jb_request *request, CURLcode code)
 	    location)
 		response->location = jb_xstrdup(location);
 	response->retry_after = header_value(request->easy, "Retry-After");
+	response->etag = header_value(request->easy, "ETag");
+	response->last_modified = header_value(request->easy, "Last-Modified");
 	if (!response->body) {
 		jb_grow((void **)&response->body, &response->body_capacity, 1, 1);
 		response->body[0] = '\0';
@@ -465,6 +500,17 @@ static void judge(struct jb_engine *engine, struct jb_request *request)
 		return;
 	case JB_RETRY_REDIRECT:
 		follow_redirect(engine, request);
+		return;
+	case JB_RETRY_NOT_MODIFIED:
+		if (request->conditions) {
+			complete(engine, request, JB_EXIT_OK, NULL);
+			return;
+		}
+		snprintf(message, sizeof(message),
+			 "%s: HTTP 304 (not modified) to a request without validators: "
+			 "nothing cached to keep",
+			 request->current);
+		complete(engine, request, JB_EXIT_DATAERR, message);
 		return;
 	case JB_RETRY_REFUSED:
 		describe(&request->response, why, sizeof(why));

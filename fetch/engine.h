@@ -34,6 +34,13 @@ void jb_engine_free(struct jb_engine *engine);
  */
 struct jb_request *jb_engine_submit(struct jb_engine *engine, const char *url, int speculative,
 				    jb_request_done *done, void *context);
+/*
+ * Makes a queued request conditional: If-None-Match etag and/or
+ * If-Modified-Since last_modified (NULL or empty: not sent).  A 304 answer
+ * then reaches done with status 0 and response->http_status 304 (no body);
+ * a 304 to a request without conditions is a bad answer (65).
+ */
+void jb_engine_condition(struct jb_request *request, const char *etag, const char *last_modified);
 /* A speculative request becomes a sure one (it moves ahead in the queue). */
 void jb_engine_confirm(struct jb_engine *engine, struct jb_request *request);
 /*

@@ -110,10 +110,12 @@ void jb_progress_done(struct jb_progress *progress, const struct jb_table_progre
 		table->bytes, table->rows, seconds_since(table, jb_progress_now_ms()), resumed);
 }
 
-void jb_progress_unchanged(struct jb_progress *progress, const struct jb_table_progress *table)
+void jb_progress_unchanged(struct jb_progress *progress, const struct jb_table_progress *table,
+			   int not_modified)
 {
 	jb_progress_break(progress);
 	if (progress->verbosity == JB_QUIET)
 		return;
-	jb_warn("%s: unchanged (TableInfos Modified as cached), cache kept", table->table_id);
+	jb_warn("%s: unchanged (%s), cache kept", table->table_id,
+		not_modified ? "TableInfos 304 not modified" : "TableInfos Modified as cached");
 }

@@ -38,7 +38,8 @@ void jb_progress_retry(struct jb_progress *progress, const char *url, const char
 void jb_progress_done(struct jb_progress *progress, const struct jb_table_progress *table,
 		      int done);
 /* Ends the table: the cache was current, nothing but TableInfos fetched. */
-void jb_progress_unchanged(struct jb_progress *progress, const struct jb_table_progress *table);
+void jb_progress_unchanged(struct jb_progress *progress, const struct jb_table_progress *table,
+			   int not_modified);
 /* Ends a live line so that an error message starts on a line of its own. */
 void jb_progress_break(struct jb_progress *progress);
 

@@ -79,6 +79,56 @@ static int manifest_has(const struct jb_csv_table *manifest, const char *file, c
 	return 0;
 }
 
+/* The cell of file's row in column name, "" when there is none. */
+static const char *manifest_cell(const struct jb_csv_table *manifest, const char *file,
+				 const char *name)
+{
+	int file_column = jb_csv_column(manifest, "file");
+	int column = jb_csv_column(manifest, name);
+	size_t row;
+
+	if (file_column < 0 || column < 0)
+		return "";
+	for (row = 0; row < manifest->row_count; row++)
+		if (strcmp(jb_csv_cell(manifest, row, (size_t)file_column), file) == 0)
+			return jb_csv_cell(manifest, row, (size_t)column);
+	return "";
+}
+
+int jb_cache_validators(const char *table_dir, char *const *files, char *const *urls,
+			size_t count, char **etag, char **last_modified)
+{
+	struct jb_csv_table manifest;
+	char *path = jb_xasprintf("%s/manifest.csv", table_dir);
+	char *first = jb_xasprintf("%s/%s", table_dir, files[0]);
+	int quiet = jb_quiet, complete = 1;
+	size_t i;
+
+	*etag = *last_modified = NULL;
+	jb_quiet = 1;
+	if (access(first, R_OK) != 0 || access(path, R_OK) != 0 ||
+	    jb_csv_load(path, &manifest) != 0) {
+		jb_quiet = quiet;
+		free(first);
+		free(path);
+		return 0;
+	}
+	jb_quiet = quiet;
+	free(first);
+	free(path);
+	for (i = 0; i < count && complete; i++)
+		complete = manifest_has(&manifest, files[i], urls[i]);
+	if (complete) {
+		const char *tag = manifest_cell(&manifest, files[0], "etag");
+		const char *date = manifest_cell(&manifest, files[0], "last_modified");
+
+		*etag = *tag ? jb_xstrdup(tag) : NULL;
+		*last_modified = *date ? jb_xstrdup(date) : NULL;
+	}
+	jb_csv_free(&manifest);
+	return *etag || *last_modified;
+}
+
 int jb_cache_current(const char *table_dir, enum jb_wire wire, const char *modified,
 		     char *const *files, char *const *urls, size_t count)
 {

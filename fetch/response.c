@@ -9,5 +9,7 @@ void jb_response_clear(struct jb_response *response)
 	free(response->content_type);
 	free(response->retry_after);
 	free(response->location);
+	free(response->etag);
+	free(response->last_modified);
 	memset(response, 0, sizeof(*response));
 }

@@ -23,6 +23,8 @@ enum jb_retry_verdict jb_retry_classify(enum jb_net_error net_error, long http_s
 	if (http_status == 301 || http_status == 302 || http_status == 303 ||
 	    http_status == 307 || http_status == 308)
 		return JB_RETRY_REDIRECT;
+	if (http_status == 304)
+		return JB_RETRY_NOT_MODIFIED;
 	switch (http_status) {
 	case 408:
 	case 429:

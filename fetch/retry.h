@@ -16,6 +16,7 @@ enum jb_net_error {
 enum jb_retry_verdict {
 	JB_RETRY_DONE,     /* 2xx: use the body */
 	JB_RETRY_REDIRECT, /* 3xx with a Location */
+	JB_RETRY_NOT_MODIFIED, /* 304: the cached copy is current (when asked conditionally) */
 	JB_RETRY_AGAIN,    /* 408, 429, 500, 502, 503, 504 or a transient network error */
 	JB_RETRY_REFUSED   /* 4xx, other 5xx, fatal network error: give up now */
 };

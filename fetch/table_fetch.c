@@ -58,6 +58,7 @@ struct jb_table_job {
 	char *table_id;
 	char *base;                /* where this table's requests go */
 	const char *catalog, *filter, *select;
+	const char *data_set;      /* [table] data; NULL: the format's default */
 	enum jb_wire wire;
 	char **dimensions;
 	size_t dimension_count;
@@ -69,6 +70,7 @@ struct jb_table_job {
 	struct jb_cache cache;
 	int cache_open;
 	char *resume_modified;     /* Modified of an unfinished run's TableInfos */
+	char *etag, *last_modified; /* validators of the cached TableInfos, NULL when none */
 	struct jb_table_progress progress;
 	int status, unchanged, ended;
 };
@@ -99,6 +101,7 @@ static int plan_table(const struct jb_config *config, struct jb_table_job *job)
 	job->catalog = jb_config_get(config, section, "catalog");
 	job->filter = jb_config_get(config, section, "filter");
 	job->select = jb_config_get(config, section, "select");
+	job->data_set = jb_config_get(config, section, "data");
 	job->dimension_count =
 		jb_config_words(jb_config_get(config, section, "dimensions"), &job->dimensions);
 	if (jb_wire_parse(format, &job->wire) != 0) {
@@ -111,6 +114,13 @@ static int plan_table(const struct jb_config *config, struct jb_table_job *job)
 	if (!valid_name(job->catalog)) {
 		jb_warn("%s:%u: [%s] catalog = '%s' is not a service name", config->path,
 			jb_config_line(config, section, "catalog"), section, job->catalog);
+		goto fail;
+	}
+	if (job->data_set && !*job->data_set)
+		job->data_set = NULL;
+	if (job->data_set && !valid_name(job->data_set)) {
+		jb_warn("%s:%u: [%s] data = '%s' is not an entity set name", config->path,
+			jb_config_line(config, section, "data"), section, job->data_set);
 		goto fail;
 	}
 	for (i = 0; i < job->dimension_count; i++)
@@ -130,7 +140,8 @@ fail:
 /* The entity sets in plan order: metadata, dimensions, the data set. */
 static void plan_sets(struct jb_table_job *job)
 {
-	const char *data = job->run->settings->data_set;
+	const char *data = job->run->settings->data_set ? job->run->settings->data_set
+							 : job->data_set;
 	size_t i, n = 0;
 
 	job->sets = jb_xcalloc(job->dimension_count + 4, sizeof(*job->sets));
@@ -240,7 +251,7 @@ static void end_table(struct jb_table_job *job, int status)
 	job->cache_open = 0;
 	if (job->unchanged) {
 		jb_cache_discard(&job->cache);
-		jb_progress_unchanged(job->run->progress, &job->progress);
+		jb_progress_unchanged(job->run->progress, &job->progress, job->chains[0].not_modified);
 		return;
 	}
 	if (status == JB_EXIT_OK)
@@ -314,6 +325,12 @@ static void chain_finished(void *context, struct jb_chain *chain)
 		end_table(job, chain->status);
 		return;
 	}
+	if (index == 0 && chain->not_modified) {
+		job->unchanged = 1; /* 304: the cached TableInfos is current */
+		jb_cache_forget_resume(&job->cache);
+		end_table(job, JB_EXIT_OK);
+		return;
+	}
 	if (index == 0) {
 		after_info(job, chain->modified);
 		return;
@@ -365,6 +382,8 @@ static void free_job(struct jb_table_job *job)
 	free_list(job->sets, job->set_count);
 	jb_config_words_free(job->dimensions, job->dimension_count);
 	free(job->resume_modified);
+	free(job->etag);
+	free(job->last_modified);
 	free(job->base);
 	free(job->table_id);
 	free(job);
@@ -403,6 +422,12 @@ int jb_table_job_start(struct jb_fetch_run *run, const struct jb_config *config,
 	job->chains = jb_xcalloc(job->set_count, sizeof(*job->chains));
 	if (job->cache.resume_count > 0)
 		job->resume_modified = staged_modified(job);
+	if (!run->local && !run->settings->force &&
+	    jb_cache_validators(job->cache.table_dir, job->files, job->urls, job->set_count,
+				&job->etag, &job->last_modified)) {
+		job->chains[0].if_none_match = job->etag;
+		job->chains[0].if_modified_since = job->last_modified;
+	}
 	jb_progress_table(run->progress, &job->progress, job->table_id);
 	start_chain(job, 0);
 	*out = job;

@@ -19,6 +19,8 @@ struct jb_response {
 	char *content_type;        /* NULL when absent */
 	char *retry_after;         /* raw Retry-After, NULL when absent */
 	char *location;            /* absolute redirect target, NULL when none */
+	char *etag;                /* ETag and Last-Modified as sent, NULL when absent */
+	char *last_modified;
 };
 
 void jb_response_clear(struct jb_response *response);

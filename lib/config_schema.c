@@ -65,5 +65,6 @@ const struct jb_config_key jb_config_schema[] = {
 	{ "stats", "size_covariate", "covariate holding the population (size classes of peers)" },
 	{ "stats", "urbanity_covariate", "covariate holding urbanity 1-5 (urbanity classes of peers)" },
 	{ "stats", "model_covariates", "covariates of the expected-value model (default peer_covariates)" },
+	{ "table", "data", "data entity set: TypedDataSet (default), UntypedDataSet, Observations (v4)" },
 	{ NULL, NULL, NULL }
 };

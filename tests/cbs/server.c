@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <zlib.h>
 
@@ -37,7 +38,8 @@ static void usage(FILE *fp)
 		"application/atom+xml;charset=utf-8; with $format=json, and OData v4 paths\n"
 		"/<catalog>/<TABLE>/<EntitySet>, the .json file as application/json.\n"
 		"The log line of a request ends with busy=N (requests being answered at\n"
-		"that moment, this one included) and ms=T (since the start).\n"
+		"that moment, this one included) and ms=T (since the start), then if=etag\n"
+		"or if=date when it carried If-None-Match or (only) If-Modified-Since.\n"
 		"Prints the port on stdout; stops on\n"
 		"SIGTERM or SIGINT.  MATCH is a file stem (TypedDataSet.skip10000), TABLE/stem,\n"
 		"or * for every request.\n"
@@ -58,6 +60,9 @@ static void usage(FILE *fp)
 		"  --delay-ms N            wait N ms before every answer\n"
 		"  --slow MATCH:MS         wait MS ms before answering MATCH (instead of --delay-ms)\n"
 		"  --no-gzip               never compress (default: gzip when accepted)\n"
+		"  --no-validators         send no ETag or Last-Modified and never 304 (default:\n"
+		"                          ETag W/\"<crc32>-<size>\" of the file, Last-Modified its\n"
+		"                          mtime, 304 to a matching If-None-Match or If-Modified-Since)\n"
 		"  -h, --help              this help\n"
 		"\n"
 		"exit status: 0 stopped by a signal, 64 usage, 66 root missing, 69 cannot listen,\n"
@@ -100,13 +105,21 @@ static void log_request(struct cbs_server *server, struct MHD_Connection *connec
 			const char *method, const char *url, int status)
 {
 	struct query_text query = { "", 0 };
+	const char *condition;
 
 	if (!server->log)
 		return;
 	MHD_get_connection_values(connection, MHD_GET_ARGUMENT_KIND, append_argument, &query);
+	condition = MHD_lookup_connection_value(connection, MHD_HEADER_KIND,
+						MHD_HTTP_HEADER_IF_NONE_MATCH)
+			    ? " if=etag"
+		    : MHD_lookup_connection_value(connection, MHD_HEADER_KIND,
+						  MHD_HTTP_HEADER_IF_MODIFIED_SINCE)
+			    ? " if=date"
+			    : "";
 	pthread_mutex_lock(&server->lock);
-	fprintf(server->log, "%s %s%s %d busy=%u ms=%lld\n", method, url, query.text, status,
-		this_busy, now_ms() - started_ms);
+	fprintf(server->log, "%s %s%s %d busy=%u ms=%lld%s\n", method, url, query.text, status,
+		this_busy, now_ms() - started_ms, condition);
 	fflush(server->log);
 	pthread_mutex_unlock(&server->lock);
 }
@@ -144,10 +157,16 @@ static int accepts_gzip(struct MHD_Connection *connection)
 	return accepted && strstr(accepted, "gzip") != NULL;
 }
 
-/* Queues body (taking ownership) with status and content type. */
-static enum MHD_Result answer(struct cbs_server *server, struct MHD_Connection *connection,
-			      unsigned status, char *body, size_t len, const char *content_type,
-			      const struct cbs_fault *fault)
+struct validators {
+	char etag[64];
+	char last_modified[64];
+};
+
+/* Queues body (taking ownership) with status, content type and validators (NULL: none). */
+static enum MHD_Result answer_with(struct cbs_server *server, struct MHD_Connection *connection,
+				   unsigned status, char *body, size_t len,
+				   const char *content_type, const struct cbs_fault *fault,
+				   const struct validators *validators)
 {
 	struct MHD_Response *response;
 	enum MHD_Result queued;
@@ -179,9 +198,35 @@ static enum MHD_Result answer(struct cbs_server *server, struct MHD_Connection *
 	}
 	if (fault && fault->kind == CBS_FAULT_REDIRECT)
 		MHD_add_response_header(response, MHD_HTTP_HEADER_LOCATION, fault->value);
+	if (validators) {
+		MHD_add_response_header(response, MHD_HTTP_HEADER_ETAG, validators->etag);
+		MHD_add_response_header(response, MHD_HTTP_HEADER_LAST_MODIFIED,
+					validators->last_modified);
+	}
 	queued = MHD_queue_response(connection, status, response);
 	MHD_destroy_response(response);
 	return queued;
+}
+
+static enum MHD_Result answer(struct cbs_server *server, struct MHD_Connection *connection,
+			      unsigned status, char *body, size_t len, const char *content_type,
+			      const struct cbs_fault *fault)
+{
+	return answer_with(server, connection, status, body, len, content_type, fault, NULL);
+}
+
+/* The file's validators; 0, or -1 when it cannot be inspected. */
+static int validators_of(const char *path, const char *body, size_t len,
+			 struct validators *validators, time_t *mtime)
+{
+	struct stat info;
+
+	if (stat(path, &info) != 0)
+		return -1;
+	*mtime = info.st_mtime;
+	cbs_etag_of(body, len, validators->etag, sizeof(validators->etag));
+	cbs_http_date(info.st_mtime, validators->last_modified, sizeof(validators->last_modified));
+	return 0;
 }
 
 static char *message_body(const char *text, size_t *len)
@@ -239,7 +284,9 @@ static enum MHD_Result handle_request(struct cbs_server *server,
 	char *with_skip, *name, *path, *body, *stem;
 	size_t len;
 	enum MHD_Result result;
-	int json = format && strcmp(format, "json") == 0, v4 = 0;
+	int json = format && strcmp(format, "json") == 0, v4 = 0, has_validators;
+	struct validators validators;
+	time_t mtime = 0;
 	long delay;
 
 	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
@@ -296,13 +343,27 @@ static enum MHD_Result handle_request(struct cbs_server *server,
 		body = message_body("no such resource", &len);
 		return answer(server, connection, 404, body, len, "application/xml", NULL);
 	}
+	has_validators = server->validators && !fault &&
+			 validators_of(path, body, len, &validators, &mtime) == 0;
 	free(path);
+	if (has_validators &&
+	    cbs_not_modified(MHD_lookup_connection_value(connection, MHD_HEADER_KIND,
+							 MHD_HTTP_HEADER_IF_NONE_MATCH),
+			     MHD_lookup_connection_value(connection, MHD_HEADER_KIND,
+							 MHD_HTTP_HEADER_IF_MODIFIED_SINCE),
+			     validators.etag, mtime)) {
+		free(body);
+		log_request(server, connection, method, url, 304);
+		return answer_with(server, connection, 304, NULL, 0, content_type, NULL,
+				   &validators);
+	}
 	if (fault && fault->kind == CBS_FAULT_TRUNCATE)
 		len /= 2;
 	if (fault && fault->kind == CBS_FAULT_CONTENT_TYPE)
 		content_type = fault->value;
 	log_request(server, connection, method, url, 200);
-	result = answer(server, connection, 200, body, len, content_type, fault);
+	result = answer_with(server, connection, 200, body, len, content_type, fault,
+			     has_validators ? &validators : NULL);
 	return result;
 }
 
@@ -382,7 +443,7 @@ int main(int argc, char **argv)
 {
 	enum { OPT_PORT = 256, OPT_PORT_FILE, OPT_ROOT, OPT_LOG, OPT_FAULT, OPT_FAULT_TIMES,
 	       OPT_HTML, OPT_TRUNCATE, OPT_RESET, OPT_REDIRECT, OPT_CONTENT_TYPE,
-	       OPT_RETRY_AFTER, OPT_DELAY, OPT_SLOW, OPT_NO_GZIP };
+	       OPT_RETRY_AFTER, OPT_DELAY, OPT_SLOW, OPT_NO_GZIP, OPT_NO_VALIDATORS };
 	static const struct option options[] = {
 		{ "port", required_argument, NULL, OPT_PORT },
 		{ "port-file", required_argument, NULL, OPT_PORT_FILE },
@@ -399,6 +460,7 @@ int main(int argc, char **argv)
 		{ "delay-ms", required_argument, NULL, OPT_DELAY },
 		{ "slow", required_argument, NULL, OPT_SLOW },
 		{ "no-gzip", no_argument, NULL, OPT_NO_GZIP },
+		{ "no-validators", no_argument, NULL, OPT_NO_VALIDATORS },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -412,6 +474,7 @@ int main(int argc, char **argv)
 	memset(&server, 0, sizeof(server));
 	server.retry_after = -1;
 	server.gzip = 1;
+	server.validators = 1;
 	pthread_mutex_init(&server.lock, NULL);
 	while ((opt = getopt_long(argc, argv, "h", options, NULL)) != -1) {
 		switch (opt) {
@@ -460,6 +523,9 @@ int main(int argc, char **argv)
 			break;
 		case OPT_NO_GZIP:
 			server.gzip = 0;
+			break;
+		case OPT_NO_VALIDATORS:
+			server.validators = 0;
 			break;
 		case 'h':
 			usage(stdout);

@@ -5,6 +5,7 @@
 #include <pthread.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <time.h>
 
 enum cbs_fault_kind {
 	CBS_FAULT_STATUS,       /* --fault MATCH:STATUS */
@@ -34,6 +35,7 @@ struct cbs_server {
 	unsigned busy, busy_peak;   /* requests being answered now, and the most at once */
 	long retry_after;           /* -1: no Retry-After */
 	int gzip;                   /* answer gzip when the client accepts it */
+	int validators;             /* send ETag and Last-Modified, answer 304 when they match */
 	FILE *log;
 	pthread_mutex_t lock;
 };
@@ -49,6 +51,17 @@ int cbs_fault_matches(const char *match, const char *table_id, const char *stem)
 const struct cbs_fault *cbs_fault_find(struct cbs_server *server, const char *table_id,
 				       const char *stem);
 void cbs_faults_free(struct cbs_server *server);
+
+/* The validators of a file: a weak ETag from its CRC-32 and size, its mtime as an HTTP date. */
+void cbs_etag_of(const char *body, size_t len, char *etag, size_t size);
+void cbs_http_date(time_t when, char *text, size_t size);
+/*
+ * 1 when a conditional GET with these header values (NULL when absent) may
+ * be answered 304: If-None-Match names etag (weak comparison) or is *, or,
+ * without If-None-Match, If-Modified-Since is a date not before mtime.
+ */
+int cbs_not_modified(const char *if_none_match, const char *if_modified_since, const char *etag,
+		     time_t mtime);
 /* --slow MATCH:MS; -1 when malformed. */
 int cbs_slow_add(struct cbs_server *server, const char *spec);
 /* Milliseconds to wait before answering this file (the first --slow that matches, else --delay-ms). */

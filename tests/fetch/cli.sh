@@ -38,10 +38,10 @@ no_temp_files "no temporary files after success" "$T/raw"
 			"$(wc -c <"$DATA/FETCH01/$file" | tr -d ' ')" "$(crc_of "$DATA/FETCH01/$file")"
 	done
 } >"$T/manifest.expected"
-sed 's/,[^,]*$//' "$T/raw/FETCH01/manifest.csv" >"$T/manifest.got"
+cut -d, -f1-4 "$T/raw/FETCH01/manifest.csv" >"$T/manifest.got"
 expect "manifest: file, url (host rewritten), bytes, crc32 per page" same "$T/manifest.expected:$T/manifest.got"
-if grep -Eq ',[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$' "$T/raw/FETCH01/manifest.csv" &&
-	[ "$(grep -Ec 'Z$' "$T/raw/FETCH01/manifest.csv")" -eq 7 ]; then
+if [ "$(cut -d, -f5 "$T/raw/FETCH01/manifest.csv" |
+	grep -Ec '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$')" -eq 7 ]; then
 	echo "ok - fetched_at is UTC ISO 8601 on every row"
 else
 	echo "not ok - fetched_at is UTC ISO 8601 on every row"
@@ -54,17 +54,64 @@ expect "the filter reaches the server decoded" file_exists "$CBS_LOG"
 	echo "not ok - seven requests for seven pages"
 cp -r "$T/raw" "$T/good"
 
-# --- conditional refresh: TableInfos Modified unchanged -> cache kept ------------
+# --- conditional refresh: validators, then TableInfos Modified -> cache kept -------
+info=$DATA/FETCH01/TableInfos.xml
+etag="W/\"$(crc_of "$info")-$(printf '%x' "$(wc -c <"$info")")\""
+last_modified=$(LC_ALL=C date -u -r "$info" '+%a, %d %b %Y %H:%M:%S GMT')
+csv_etag=$(printf '%s' "$etag" | sed 's/"/""/g')
+[ "$(grep -cF "TableInfos.xml,$CBS_URL/ODataFeed/odata/FETCH01/TableInfos," "$T/raw/FETCH01/manifest.csv")" -eq 1 ] &&
+	grep -qF ",\"$csv_etag\",\"$last_modified\"" "$T/raw/FETCH01/manifest.csv" &&
+	echo "ok - manifest: the ETag (crc32-size of the file) and Last-Modified (its mtime) the server sent" ||
+	echo "not ok - manifest: the ETag (crc32-size of the file) and Last-Modified (its mtime) the server sent"
+[ "$(head -n 1 "$T/raw/FETCH01/manifest.csv")" = "file,url,bytes,crc32,fetched_at,etag,last_modified" ] &&
+	echo "ok - manifest columns: etag and last_modified after fetched_at" ||
+	echo "not ok - manifest columns: etag and last_modified after fetched_at"
 : >"$CBS_LOG"
 touch -d '2001-01-01' "$T/raw/FETCH01/RegioS.xml"
 run jb-fetch -c $INI -o "$T/raw" --base "$CBS_URL" FETCH01
 expect "an unchanged table is kept" status 0
-expect "it says so" stderr_has "FETCH01: unchanged (TableInfos Modified as cached), cache kept"
-[ "$(wc -l <"$CBS_LOG")" -eq 1 ] && [ "$(cbs_requests 'FETCH01/TableInfos 200')" -eq 1 ] &&
-	echo "ok - only TableInfos is asked" || echo "not ok - only TableInfos is asked"
+expect "it says so" stderr_has "FETCH01: unchanged (TableInfos 304 not modified), cache kept"
+[ "$(wc -l <"$CBS_LOG")" -eq 1 ] && [ "$(cbs_requests 'FETCH01/TableInfos 304 ')" -eq 1 ] &&
+	[ "$(cbs_requests ' if=etag')" -eq 1 ] &&
+	echo "ok - one request, If-None-Match, answered 304" ||
+	echo "not ok - one request, If-None-Match, answered 304 ($(cat "$CBS_LOG"))"
 [ "$(find "$T/raw/FETCH01/RegioS.xml" -newermt 2002-01-01)" = "" ] &&
 	echo "ok - the cached files are not rewritten" || echo "not ok - the cached files are not rewritten"
+expect "the manifest is kept" same "$T/good/FETCH01/manifest.csv:$T/raw/FETCH01/manifest.csv"
 no_temp_files "no temporary files after an unchanged table" "$T/raw"
+
+# only Last-Modified cached: If-Modified-Since
+sed -i 's/,"W\/""[^"]*""",/,,/' "$T/raw/FETCH01/manifest.csv"
+: >"$CBS_LOG"
+run jb-fetch -c $INI -o "$T/raw" --base "$CBS_URL" FETCH01
+expect "without a cached ETag the table is kept" status 0
+[ "$(wc -l <"$CBS_LOG")" -eq 1 ] && [ "$(cbs_requests 'FETCH01/TableInfos 304 ')" -eq 1 ] &&
+	[ "$(cbs_requests ' if=date')" -eq 1 ] &&
+	echo "ok - one request, If-Modified-Since, answered 304" ||
+	echo "not ok - one request, If-Modified-Since, answered 304 ($(cat "$CBS_LOG"))"
+
+# a server without validators: TableInfos Modified decides
+cbs_server_start $DATA --no-validators
+run jb-fetch -q -c $INI -f -o "$T/noval" --base "$CBS_URL" FETCH01
+expect "a server without validators: fetched" status 0
+[ "$(cut -d, -f6,7 "$T/noval/FETCH01/manifest.csv" | sort -u)" = "$(printf ',\netag,last_modified')" ] &&
+	echo "ok - no validators sent, none stored" || echo "not ok - no validators sent, none stored"
+: >"$CBS_LOG"
+run jb-fetch -c $INI -o "$T/noval" --base "$CBS_URL" FETCH01
+expect "without validators an unchanged table is kept" status 0
+expect "by its TableInfos Modified" stderr_has "FETCH01: unchanged (TableInfos Modified as cached), cache kept"
+[ "$(wc -l <"$CBS_LOG")" -eq 1 ] && [ "$(cbs_requests 'FETCH01/TableInfos 200 ')" -eq 1 ] &&
+	[ "$(cbs_requests ' if=')" -eq 0 ] &&
+	echo "ok - one unconditional request answered 200" ||
+	echo "not ok - one unconditional request answered 200 ($(cat "$CBS_LOG"))"
+
+# a 304 for a table that is not in the cache is a bad answer
+cbs_server_start $DATA --fault 'TableInfos:304'
+run jb-fetch -c $INI -o "$T/never" --base "$CBS_URL" FETCH01
+expect "a 304 without a cached table exits 65" status 65
+expect "the message names the URL" stderr_has "$CBS_URL/ODataFeed/odata/FETCH01/TableInfos: HTTP 304 (not modified) to a request without validators"
+expect "no table folder" no_file "$T/never/FETCH01"
+cbs_server_start $DATA
 
 : >"$CBS_LOG"
 run jb-fetch -q -c $INI -f -o "$T/raw" --base "$CBS_URL" FETCH01
@@ -79,6 +126,7 @@ expect "a changed filter fetches again" status 0
 [ "$(wc -l <"$CBS_LOG")" -eq 7 ] && echo "ok - every page asked after a config change" ||
 	echo "not ok - every page asked after a config change"
 
+run jb-fetch -q -c $INI -o "$T/raw" --base "$CBS_URL" FETCH01
 cp -r $DATA "$T/newer"
 sed -i 's/2025-07-01T02:00:00</2025-08-01T02:00:00</' "$T/newer/FETCH01/TableInfos.xml"
 cbs_server_start "$T/newer"
@@ -86,6 +134,9 @@ run jb-fetch -q -c $INI -o "$T/raw" --base "$CBS_URL" FETCH01
 expect "a newer TableInfos fetches again" status 0
 [ "$(wc -l <"$CBS_LOG")" -eq 7 ] && echo "ok - every page asked after a new Modified" ||
 	echo "not ok - every page asked after a new Modified"
+[ "$(cbs_requests 'FETCH01/TableInfos 200 ')" -eq 1 ] && [ "$(cbs_requests ' if=etag')" -eq 1 ] &&
+	echo "ok - the changed file's new ETag: 200 to If-None-Match" ||
+	echo "not ok - the changed file's new ETag: 200 to If-None-Match"
 expect "the new TableInfos is cached" same "$T/newer/FETCH01/TableInfos.xml:$T/raw/FETCH01/TableInfos.xml"
 cbs_server_start $DATA
 run jb-fetch -q -c $INI -f -o "$T/raw" --base "$CBS_URL" FETCH01
@@ -96,12 +147,12 @@ expect "--local fetches the table" status 0
 for file in "$T"/raw/FETCH01/*.xml; do
 	expect "--local $(basename "$file") equals HTTP" same "$file:$T/local/FETCH01/$(basename "$file")"
 done
-awk -F, '{print $1, $(NF-2), $(NF-1)}' "$T/raw/FETCH01/manifest.csv" >"$T/http.cols"
-awk -F, '{print $1, $(NF-2), $(NF-1)}' "$T/local/FETCH01/manifest.csv" >"$T/local.cols"
+cut -d, -f1,3,4 "$T/raw/FETCH01/manifest.csv" >"$T/http.cols"
+cut -d, -f1,3,4 "$T/local/FETCH01/manifest.csv" >"$T/local.cols"
 expect "--local manifest has the same files, sizes and checksums" same "$T/http.cols:$T/local.cols"
 SOURCE_DATE_EPOCH=1751335200 run jb-fetch -q -c $INI -o "$T/local" --local $DATA FETCH01
 expect "SOURCE_DATE_EPOCH fixes fetched_at" status 0
-[ "$(grep -c ',2025-07-01T02:00:00Z$' "$T/local/FETCH01/manifest.csv")" -eq 7 ] &&
+[ "$(cut -d, -f5 "$T/local/FETCH01/manifest.csv" | grep -c '^2025-07-01T02:00:00Z$')" -eq 7 ] &&
 	echo "ok - fetched_at from SOURCE_DATE_EPOCH" || echo "not ok - fetched_at from SOURCE_DATE_EPOCH"
 run jb-fetch -q -c $INI -o "$T/local2" --local "$T/nowhere" FETCH01
 expect "--local with a missing file exits 66" status 66

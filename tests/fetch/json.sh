@@ -87,3 +87,31 @@ expect "an unknown format exits 78" status 78
 expect "it names file and line" stderr_has "badformat.ini:3: [table x] format"
 run jb-fetch -c $INI -o "$T/raw" --data-set 'Bad/Set' 83599NED
 expect "a bad --data-set exits 64" status 64
+
+# [table] data: the data entity set from the configuration; --data-set overrides it
+printf '[table v]\nid = 83599NED\ntitle = vacatures\norigin = cbs\nformat = json\ndata = %s\n' \
+	UntypedDataSet >"$T/untyped.ini"
+printf '[table v]\nid = 83599NED\ntitle = vacatures\norigin = cbs\nformat = json\ndata = %s\n' \
+	NoSuchSet >"$T/nosuch.ini"
+printf '[table v]\nid = 83599NED\ntitle = vacatures\norigin = cbs\nformat = json\ndata = %s\n' \
+	'Bad/Set' >"$T/badset.ini"
+cbs_server_start $DATA
+run jb-fetch -q -c "$T/untyped.ini" -o "$T/data-key" --base "$CBS_URL" 83599NED
+expect "[table] data = UntypedDataSet is fetched" status 0
+expect "its pages are stored as served" same "$DATA/83599NED/UntypedDataSet.skip10000.json:$T/data-key/83599NED/UntypedDataSet.skip10000.json"
+[ "$(cbs_requests '83599NED/UntypedDataSet?$format=json 200')" -eq 1 ] &&
+	[ "$(cbs_requests '/TypedDataSet')" -eq 0 ] &&
+	echo "ok - [table] data: UntypedDataSet asked, TypedDataSet never" ||
+	echo "not ok - [table] data: UntypedDataSet asked, TypedDataSet never"
+cut -d, -f1 "$T/data-key/83599NED/manifest.csv" >"$T/data-key.files"
+cut -d, -f1 "$T/raw/83599NED/manifest.csv" >"$T/data-option.files"
+expect "the same files as with --data-set UntypedDataSet" same "$T/data-option.files:$T/data-key.files"
+run jb-fetch -c "$T/nosuch.ini" -o "$T/data-key2" --base "$CBS_URL" 83599NED
+expect "[table] data names the set asked for (404 here: 69)" status 69
+expect "the message names its URL" stderr_has "83599NED/NoSuchSet?\$format=json: HTTP 404"
+run jb-fetch -q -c "$T/nosuch.ini" -o "$T/data-key2" --base "$CBS_URL" --data-set UntypedDataSet 83599NED
+expect "--data-set overrides [table] data" status 0
+expect "with the same pages" same "$DATA/83599NED/UntypedDataSet.json:$T/data-key2/83599NED/UntypedDataSet.json"
+run jb-fetch -c "$T/badset.ini" -o "$T/data-key3" --base "$CBS_URL" 83599NED
+expect "[table] data that is not a name exits 78" status 78
+expect "it names file and line" stderr_has "badset.ini:6: [table v] data = 'Bad/Set' is not an entity set name"

@@ -21,8 +21,12 @@ ini 4 >"$T/four.ini"
 
 # the largest busy=N the server logged: requests it answered at once
 peak() { sed -n 's/.* busy=\([0-9]*\) .*/\1/p' "$CBS_LOG" | sort -n | tail -n 1; }
-# the cache without the fetched_at column and the server's port in the manifests
-strip_times() { for f in "$1"/*/manifest.csv; do sed -i 's/,[^,]*$//; s|http://127.0.0.1:[0-9]*/|/|' "$f"; done; }
+# the cache without the fetched_at and last_modified columns and the server's port in the manifests
+strip_times() {
+	for f in "$1"/*/manifest.csv; do
+		cut -d, -f1-4,6 "$f" | sed 's|http://127.0.0.1:[0-9]*/|/|' >"$f.cut" && mv "$f.cut" "$f"
+	done
+}
 
 # --- at most max_per_host at once, and the same files as one at a time ------------
 cbs_server_start "$GEN" --delay-ms 100

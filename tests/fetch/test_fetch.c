@@ -15,6 +15,7 @@
 #include "../../fetch/filter.h"
 #include "../../fetch/page_check.h"
 #include "../../fetch/progress.h"
+#include "../../fetch/refresh.h"
 #include "../../fetch/wire.h"
 #include "../../fetch/retry.h"
 #include "../../fetch/url.h"
@@ -117,7 +118,7 @@ START_TEST(retry_only_transient_statuses)
 	ck_assert_int_eq(jb_retry_classify(JB_NET_OK, 203), JB_RETRY_DONE);
 	ck_assert_int_eq(jb_retry_classify(JB_NET_OK, 301), JB_RETRY_REDIRECT);
 	ck_assert_int_eq(jb_retry_classify(JB_NET_OK, 307), JB_RETRY_REDIRECT);
-	ck_assert_int_eq(jb_retry_classify(JB_NET_OK, 304), JB_RETRY_REFUSED);
+	ck_assert_int_eq(jb_retry_classify(JB_NET_OK, 304), JB_RETRY_NOT_MODIFIED);
 	ck_assert_int_eq(jb_retry_classify(JB_NET_TIMEOUT, 0), JB_RETRY_AGAIN);
 	ck_assert_int_eq(jb_retry_classify(JB_NET_RESET, 0), JB_RETRY_AGAIN);
 	ck_assert_int_eq(jb_retry_classify(JB_NET_CONNECT, 0), JB_RETRY_AGAIN);
@@ -349,9 +350,9 @@ START_TEST(the_cache_swaps_whole_tables)
 	ck_assert_int_eq(jb_cache_commit(&cache), JB_EXIT_OK);
 	snprintf(path, sizeof(path), "%s/T01/manifest.csv", scratch);
 	/* CRC-32 of "123456789" is the standard check value cbf43926 */
-	expect_file(path, "file,url,bytes,crc32,fetched_at\n"
+	expect_file(path, "file,url,bytes,crc32,fetched_at,etag,last_modified\n"
 			  "TableInfos.xml,http://h/ODataFeed/odata/T01/TableInfos,9,cbf43926,"
-			  "2025-07-01T02:00:00Z\n");
+			  "2025-07-01T02:00:00Z,,\n");
 	snprintf(path, sizeof(path), "%s/T01/TableInfos.xml", scratch);
 	expect_file(path, "123456789");
 
@@ -372,6 +373,70 @@ START_TEST(the_cache_swaps_whole_tables)
 	snprintf(path, sizeof(path), "%s/T01/RegioS.xml", scratch);
 	expect_file(path, "r");
 	ck_assert_int_eq(jb_remove_tree(scratch), 0);
+}
+END_TEST
+
+START_TEST(validators_are_kept_in_the_manifest)
+{
+	static char *files[] = { "TableInfos.xml", "RegioS.xml" };
+	static char *urls[] = { "http://h/ODataFeed/odata/T02/TableInfos",
+				"http://h/ODataFeed/odata/T02/RegioS" };
+	static char *other_urls[] = { "http://h/ODataFeed/odata/T02/TableInfos",
+				      "http://h/ODataFeed/odata/T02/Perioden" };
+	struct jb_cache cache;
+	char path[400], *etag, *last_modified;
+
+	make_scratch();
+	ck_assert_int_eq(jb_cache_begin(&cache, scratch, "T02"), JB_EXIT_OK);
+	ck_assert_int_eq(jb_cache_add_at(&cache, 0, files[0], urls[0], "123456789", 9, 1751335200,
+					 "W/\"cbf43926-9\"", "Tue, 01 Jul 2025 02:00:00 GMT"),
+			 JB_EXIT_OK);
+	ck_assert_int_eq(jb_cache_add_at(&cache, 1, files[1], urls[1], "r", 1, 1751335200, NULL,
+					 "Tue, 01 Jul 2025 02:00:00 GMT"),
+			 JB_EXIT_OK);
+	ck_assert_int_eq(jb_cache_commit(&cache), JB_EXIT_OK);
+	snprintf(path, sizeof(path), "%s/T02/manifest.csv", scratch);
+	expect_file(path, "file,url,bytes,crc32,fetched_at,etag,last_modified\n"
+			  "TableInfos.xml,http://h/ODataFeed/odata/T02/TableInfos,9,cbf43926,"
+			  "2025-07-01T02:00:00Z,\"W/\"\"cbf43926-9\"\"\",\"Tue, 01 Jul 2025 02:00:00 GMT\"\n"
+			  "RegioS.xml,http://h/ODataFeed/odata/T02/RegioS,1,6c09ff9d,"
+			  "2025-07-01T02:00:00Z,,\"Tue, 01 Jul 2025 02:00:00 GMT\"\n");
+	snprintf(path, sizeof(path), "%s/T02", scratch);
+	ck_assert_int_eq(jb_cache_validators(path, files, urls, 2, &etag, &last_modified), 1);
+	ck_assert_str_eq(etag, "W/\"cbf43926-9\"");
+	ck_assert_str_eq(last_modified, "Tue, 01 Jul 2025 02:00:00 GMT");
+	free(etag);
+	free(last_modified);
+	/* another configuration (other URLs): ask without conditions */
+	ck_assert_int_eq(jb_cache_validators(path, files, other_urls, 2, &etag, &last_modified), 0);
+	ck_assert_ptr_null(etag);
+	ck_assert_ptr_null(last_modified);
+	ck_assert_int_eq(jb_remove_tree(scratch), 0);
+}
+END_TEST
+
+START_TEST(the_server_answers_304_to_matching_validators)
+{
+	char etag[64], date[64];
+	time_t mtime = 1751335200; /* 2025-07-01T02:00:00Z */
+
+	cbs_etag_of("123456789", 9, etag, sizeof(etag));
+	ck_assert_str_eq(etag, "W/\"cbf43926-9\"");
+	cbs_http_date(mtime, date, sizeof(date));
+	ck_assert_str_eq(date, "Tue, 01 Jul 2025 02:00:00 GMT");
+	ck_assert(cbs_not_modified("W/\"cbf43926-9\"", NULL, etag, mtime));
+	ck_assert(cbs_not_modified("\"cbf43926-9\"", NULL, etag, mtime)); /* weak comparison */
+	ck_assert(cbs_not_modified("\"x\", W/\"cbf43926-9\"", NULL, etag, mtime));
+	ck_assert(cbs_not_modified("*", NULL, etag, mtime));
+	ck_assert(!cbs_not_modified("W/\"cbf43926-8\"", NULL, etag, mtime));
+	ck_assert(!cbs_not_modified("W/\"cbf43926-9", NULL, etag, mtime));
+	/* If-None-Match wins over If-Modified-Since */
+	ck_assert(!cbs_not_modified("W/\"x\"", "Tue, 01 Jul 2025 02:00:00 GMT", etag, mtime));
+	ck_assert(cbs_not_modified(NULL, "Tue, 01 Jul 2025 02:00:00 GMT", etag, mtime));
+	ck_assert(cbs_not_modified(NULL, "Tue, 01 Jul 2025 02:00:01 GMT", etag, mtime));
+	ck_assert(!cbs_not_modified(NULL, "Tue, 01 Jul 2025 01:59:59 GMT", etag, mtime));
+	ck_assert(!cbs_not_modified(NULL, "yesterday", etag, mtime));
+	ck_assert(!cbs_not_modified(NULL, NULL, etag, mtime));
 }
 END_TEST
 
@@ -470,6 +535,8 @@ int main(void)
 	tcase_add_test(policy, the_live_line_shows_page_rows_bytes_rate);
 	tcase_add_test(cache, the_cache_swaps_whole_tables);
 	tcase_add_test(cache, stale_temporaries_of_dead_runs_are_removed);
+	tcase_add_test(cache, validators_are_kept_in_the_manifest);
+	tcase_add_test(cache, the_server_answers_304_to_matching_validators);
 	tcase_add_test(cache, server_faults_match_file_stems);
 	suite_add_tcase(suite, policy);
 	suite_add_tcase(suite, links);
