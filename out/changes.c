@@ -5,11 +5,14 @@
 #include <string.h>
 
 #include "format.h"
+#include "html.h"
 #include "report.h"
+#include "table_html.h"
 #include "trend_svg.h"
 #include "xalloc.h"
 
 #define MAX_EXAMPLES 10
+#define MAX_HTML_EXAMPLES 5 /* the overview names fewer: the summary has ten */
 
 static int key_order(const struct jb_bench_row *x, const char *indicator, const char *period,
 		     const char *region_code)
@@ -74,13 +77,58 @@ static const char *newest_period(const struct jb_report *report, const char *ind
 	return count ? periods[count - 1] : NULL;
 }
 
-static void item(FILE *fp, int markdown)
+/* Where the changes go: the summary as text or Markdown, or a section of index.html. */
+struct sink {
+	FILE *fp;
+	enum jb_changes_format format;
+};
+
+static void item_begin(const struct sink *out)
 {
-	fputs(markdown ? "- " : "  ", fp);
+	fputs(out->format == JB_CHANGES_HTML ? "<li>" :
+	      out->format == JB_CHANGES_MARKDOWN ? "- " : "  ", out->fp);
 }
 
-static void new_periods(FILE *fp, const struct jb_report *report,
-			const struct jb_indicator_view *view, int markdown)
+static void item_end(const struct sink *out)
+{
+	fputs(out->format == JB_CHANGES_HTML ? "</li>\n" : "\n", out->fp);
+}
+
+/* Text from the data: escaped in HTML, as it is in text and Markdown. */
+static void put(const struct sink *out, const char *text)
+{
+	if (out->format == JB_CHANGES_HTML)
+		jb_html_escape(out->fp, text);
+	else
+		fputs(text, out->fp);
+}
+
+/* "Name (CODE)", linked to the municipality page in HTML. */
+static void put_region(const struct sink *out, const struct jb_bench_row *row)
+{
+	const char *code = row->text[BENCH_REGION_CODE];
+	int link = out->format == JB_CHANGES_HTML && jb_region_code_is_safe(code);
+
+	if (link) {
+		fputs("<a href=\"gemeente/", out->fp);
+		jb_html_escape(out->fp, code);
+		fputs(".html\">", out->fp);
+	}
+	put(out, row->text[BENCH_REGION_NAME]);
+	if (link)
+		fputs("</a>", out->fp);
+	fputs(" (", out->fp);
+	put(out, code);
+	fputs(")", out->fp);
+}
+
+static const char *arrow(const struct sink *out)
+{
+	return out->format == JB_CHANGES_HTML ? " &rarr; " : " -> ";
+}
+
+static void new_periods(const struct sink *out, const struct jb_report *report,
+			const struct jb_indicator_view *view)
 {
 	const char *now[JB_MAX_PERIODS], *before[JB_MAX_PERIODS];
 	size_t now_count = jb_indicator_periods(report, view->name, now), i, j, shown = 0;
@@ -94,21 +142,23 @@ static void new_periods(FILE *fp, const struct jb_report *report,
 		if (j < before_count)
 			continue;
 		if (shown++ == 0) {
-			item(fp, markdown);
-			fputs("nieuwe periode:", fp);
+			item_begin(out);
+			fputs("nieuwe periode:", out->fp);
 		}
-		fprintf(fp, " %s", jb_format_period(period, sizeof(period), now[i]));
+		fputc(' ', out->fp);
+		put(out, jb_format_period(period, sizeof(period), now[i]));
 	}
 	if (shown)
-		fputc('\n', fp);
+		item_end(out);
 }
 
 /* Revised values and periods that became final, against the previous rows. */
-static void revisions(FILE *fp, const struct jb_report *report,
+static void revisions(const struct sink *out, const struct jb_report *report,
 		      const struct jb_indicator_view *view,
-		      const struct jb_bench_row *const *before, size_t before_count, int markdown)
+		      const struct jb_bench_row *const *before, size_t before_count)
 {
 	size_t i, revised = 0, shown = 0;
+	size_t examples = out->format == JB_CHANGES_HTML ? MAX_HTML_EXAMPLES : MAX_EXAMPLES;
 	char period[64], old_value[64], new_value[64];
 	const char *final_period = NULL;
 
@@ -126,38 +176,47 @@ static void revisions(FILE *fp, const struct jb_report *report,
 		    !jb_is_provisional(row->text[BENCH_PERIOD_STATUS]) &&
 		    (!final_period || strcmp(final_period, row->text[BENCH_PERIOD]) != 0)) {
 			final_period = row->text[BENCH_PERIOD];
-			item(fp, markdown);
-			fprintf(fp, "%s is nu definitief\n",
-				jb_format_period(period, sizeof(period), final_period));
+			item_begin(out);
+			put(out, jb_format_period(period, sizeof(period), final_period));
+			fputs(" is nu definitief", out->fp);
+			item_end(out);
 		}
 		if (same_number(old->number[BENCH_VALUE], row->number[BENCH_VALUE]))
 			continue;
 		revised++;
-		if (shown++ < MAX_EXAMPLES) {
-			item(fp, markdown);
+		if (shown++ < examples) {
 			jb_format_value(old_value, sizeof(old_value), old->number[BENCH_VALUE], view->unit);
 			jb_format_value(new_value, sizeof(new_value), row->number[BENCH_VALUE], view->unit);
-			fprintf(fp, "herzien: %s (%s) %s: %s -> %s\n", row->text[BENCH_REGION_NAME],
-				row->text[BENCH_REGION_CODE],
-				jb_format_period(period, sizeof(period), row->text[BENCH_PERIOD]),
-				*old_value ? old_value : "geen waarde", *new_value ? new_value : "geen waarde");
+			item_begin(out);
+			fputs("herzien: ", out->fp);
+			put_region(out, row);
+			fputc(' ', out->fp);
+			put(out, jb_format_period(period, sizeof(period), row->text[BENCH_PERIOD]));
+			fputs(": ", out->fp);
+			put(out, *old_value ? old_value : "geen waarde");
+			fputs(arrow(out), out->fp);
+			put(out, *new_value ? new_value : "geen waarde");
+			item_end(out);
 		}
 	}
-	item(fp, markdown);
-	fprintf(fp, "%zu %s herzien", revised, revised == 1 ? "cijfer" : "cijfers");
-	if (revised > MAX_EXAMPLES)
-		fprintf(fp, " (de eerste %d hierboven)", MAX_EXAMPLES);
-	fputc('\n', fp);
+	item_begin(out);
+	fprintf(out->fp, "%zu %s herzien", revised, revised == 1 ? "cijfer" : "cijfers");
+	if (revised > examples)
+		fprintf(out->fp, " (de eerste %zu %s)", examples,
+			out->format == JB_CHANGES_HTML ? "hierboven; de rest in summary.md" :
+			"hierboven");
+	item_end(out);
 }
 
 /* Municipalities whose funnel flag in the newest period differs from the previous run's. */
-static void crossings(FILE *fp, const struct jb_report *report,
+static void crossings(const struct sink *out, const struct jb_report *report,
 		      const struct jb_indicator_view *view,
-		      const struct jb_bench_row *const *before, size_t before_count, int markdown)
+		      const struct jb_bench_row *const *before, size_t before_count)
 {
 	const char *old_period = newest_period(report->previous, view->name);
 	char now_period[64], then_period[64];
 	size_t i, crossed = 0;
+	int html = out->format == JB_CHANGES_HTML;
 
 	if (view->value_only || !old_period || !view->period)
 		return;
@@ -175,48 +234,85 @@ static void crossings(FILE *fp, const struct jb_report *report,
 		    strcmp(now_class, then_class) == 0)
 			continue;
 		if (crossed++ == 0) {
-			item(fp, markdown);
-			fprintf(fp, "over een controlegrens gegaan (%s in de vorige run, %s nu):\n",
-				jb_format_period(then_period, sizeof(then_period), old_period),
-				jb_format_period(now_period, sizeof(now_period), view->period));
+			item_begin(out);
+			fputs("over een controlegrens gegaan (", out->fp);
+			put(out, jb_format_period(then_period, sizeof(then_period), old_period));
+			fputs(" in de vorige run, ", out->fp);
+			put(out, jb_format_period(now_period, sizeof(now_period), view->period));
+			fputs(html ? " nu):\n<ul>\n" : " nu):\n", out->fp);
 		}
-		fprintf(fp, "%s%s (%s): %s -> %s\n", markdown ? "  - " : "    ",
-			row->text[BENCH_REGION_NAME], row->text[BENCH_REGION_CODE],
-			jb_flag_words(old->text[BENCH_FLAG95], old->text[BENCH_FLAG998]),
-			jb_flag_words(row->text[BENCH_FLAG95], row->text[BENCH_FLAG998]));
+		fputs(html ? "<li>" : out->format == JB_CHANGES_MARKDOWN ? "  - " : "    ", out->fp);
+		put_region(out, row);
+		fputs(": ", out->fp);
+		put(out, jb_flag_words(old->text[BENCH_FLAG95], old->text[BENCH_FLAG998]));
+		fputs(arrow(out), out->fp);
+		put(out, jb_flag_words(row->text[BENCH_FLAG95], row->text[BENCH_FLAG998]));
+		fputs(html ? "</li>\n" : "\n", out->fp);
 	}
 	if (crossed == 0) {
-		item(fp, markdown);
-		fputs("geen gemeente over een controlegrens gegaan\n", fp);
+		item_begin(out);
+		fputs("geen gemeente over een controlegrens gegaan", out->fp);
+		item_end(out);
+	} else if (html) {
+		fputs("</ul></li>\n", out->fp);
 	}
 }
 
-void jb_changes_write(FILE *fp, const struct jb_report *report, int markdown)
+static void changes_text(const struct sink *out, const struct jb_report *report)
 {
-	const struct jb_bench_row **before;
-	size_t i;
+	int markdown = out->format == JB_CHANGES_MARKDOWN;
 
-	fprintf(fp, "%sWat is er veranderd sinds de vorige run", markdown ? "## " : "");
+	fprintf(out->fp, "%sWat is er veranderd sinds de vorige run", markdown ? "## " : "");
 	if (!report->previous) {
-		fputs(markdown ? "\n\n" : "\n", fp);
+		fputs(markdown ? "\n\n" : "\n", out->fp);
 		fputs(report->previous_unreadable ? "Geen vergelijking: de benchmark van de vorige "
 		      "run is niet te lezen.\n\n" : "Dit is de eerste run: er is niets om mee te "
-		      "vergelijken.\n\n", fp);
+		      "vergelijken.\n\n", out->fp);
 		return;
 	}
-	fprintf(fp, " (%s)\n%s", report->previous_run ? report->previous_run : "latest",
+	fprintf(out->fp, " (%s)\n%s", report->previous_run ? report->previous_run : "latest",
 		markdown ? "\n" : "");
+}
+
+void jb_changes_write(FILE *fp, const struct jb_report *report, enum jb_changes_format format)
+{
+	const struct sink out = { fp, format };
+	const struct jb_bench_row **before;
+	int html = format == JB_CHANGES_HTML;
+	size_t i;
+
+	if (html && !report->previous)
+		return;
+	if (html) {
+		fputs("<section class=\"changes\" id=\"veranderd\">\n<h2>Wat is er veranderd sinds "
+		      "de vorige run</h2>\n<p class=\"meta\">Vergeleken met run ", fp);
+		jb_html_escape(fp, report->previous_run ? report->previous_run : "latest");
+		fputs(" (de vorige benchmark).</p>\n", fp);
+	} else {
+		changes_text(&out, report);
+		if (!report->previous)
+			return;
+	}
 	before = sorted_rows(report->previous);
 	for (i = 0; i < report->indicator_count; i++) {
 		const struct jb_indicator_view *view = &report->indicators[i];
+		const char *title = view->title ? view->title : view->name;
 
-		fprintf(fp, "%s%s\n", markdown ? "### " : "", view->title ? view->title : view->name);
-		if (markdown)
-			fputc('\n', fp);
-		new_periods(fp, report, view, markdown);
-		revisions(fp, report, view, before, report->previous->row_count, markdown);
-		crossings(fp, report, view, before, report->previous->row_count, markdown);
-		fputc('\n', fp);
+		if (html) {
+			fputs("<h3>", fp);
+			jb_html_escape(fp, title);
+			fputs("</h3>\n<ul>\n", fp);
+		} else {
+			fprintf(fp, "%s%s\n", format == JB_CHANGES_MARKDOWN ? "### " : "", title);
+			if (format == JB_CHANGES_MARKDOWN)
+				fputc('\n', fp);
+		}
+		new_periods(&out, report, view);
+		revisions(&out, report, view, before, report->previous->row_count);
+		crossings(&out, report, view, before, report->previous->row_count);
+		fputs(html ? "</ul>\n" : "\n", fp);
 	}
+	if (html)
+		fputs("</section>\n", fp);
 	free(before);
 }

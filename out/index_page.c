@@ -2,6 +2,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "changes.h"
 #include "format.h"
 #include "funnel_svg.h"
 #include "map_svg.h"
@@ -206,6 +207,7 @@ void jb_index_page(FILE *fp, const void *context)
 	fputs("</ul></nav>\n<div class=\"search\"><label for=\"zoek\">Zoek een gemeente "
 	      "</label><input id=\"zoek\" type=\"search\" placeholder=\"naam of code, "
 	      "bijvoorbeeld Utrecht of GM0344\" autocomplete=\"off\"></div>\n", fp);
+	jb_changes_write(fp, report, JB_CHANGES_HTML);
 	for (i = 0; i < report->indicator_count; i++)
 		indicator_section(fp, report, &report->indicators[i]);
 	jb_models_table(fp, report, NULL);

@@ -48,7 +48,7 @@ static void summary(FILE *fp, const struct jb_report *report, int markdown)
 		fprintf(fp, "%sLet op: synthetische gegevens - geen CBS-cijfers. Indicatoren met "
 			"bron 'synthetisch' zeggen niets over echte gemeenten.%s\n\n",
 			markdown ? "**" : "", markdown ? "**" : "");
-	jb_changes_write(fp, report, markdown);
+	jb_changes_write(fp, report, markdown ? JB_CHANGES_MARKDOWN : JB_CHANGES_TEXT);
 	for (i = 0; i < report->indicator_count; i++) {
 		const struct jb_indicator_view *view = &report->indicators[i];
 

@@ -248,6 +248,7 @@ C=$T/changes
 report -o "$C" --benchmark $D/benchmark.csv --run-id c1
 expect "first run of a new folder" status 0
 has "first run: nothing to compare" "$C/c1/summary.txt" "Dit is de eerste run: er is niets om mee te vergelijken."
+lacks "first run: no changes section on the overview" "$C/c1/index.html" "Wat is er veranderd"
 # revise Utrecht 2023 (10.5 -> 10.7), make 2024 final, and let Utrecht 2024 cross the 99.8% limit
 sed -e '/2023JJ00,definitief,GM0344/s/,7350,70000,10.5,/,7490,70000,10.7,/' -e 's/,voorlopig,/,definitief,/' \
 	-e '/2024JJ00,definitief,GM0344/s/,within,within,ok,/,above,above,ok,/' $D/benchmark.csv >"$T/b2.csv"
@@ -259,6 +260,18 @@ has "the number of revised figures" "$C/c2/summary.txt" "1 cijfer herzien"
 has "a period that became final" "$C/c2/summary.txt" "2024 is nu definitief"
 has "a municipality that crossed a control limit" "$C/c2/summary.md" "  - Utrecht (GM0344): binnen de grenzen -> hoger dan verwacht (99,8%)"
 lacks "only the municipality that crossed" "$C/c2/summary.txt" "Groningen (GM0014): "
+# the same changes near the top of the overview, before the first indicator
+H=$C/c2/index.html
+has "overview: changes section" "$H" "<section class=\"changes\" id=\"veranderd\">"
+has "overview: its heading" "$H" "<h2>Wat is er veranderd sinds de vorige run</h2>"
+has "overview: it names the previous run" "$H" "Vergeleken met run c1"
+[ "$(grep -n 'id="veranderd"' "$H" | cut -d: -f1)" -lt "$(grep -n 'id="i-jeugdhulp"' "$H" | cut -d: -f1)" ] &&
+	_ok "overview: changes before the first indicator" || _not_ok "overview: changes before the first indicator"
+has "overview: the revised figure, linked" "$H" "<li>herzien: <a href=\"gemeente/GM0344.html\">Utrecht</a> (GM0344) 2023: 10,5$nb% &rarr; 10,7$nb%</li>"
+has "overview: the number of revised figures" "$H" "<li>1 cijfer herzien</li>"
+has "overview: the period that became final" "$H" "<li>2024 is nu definitief</li>"
+has "overview: the municipality across a control limit" "$H" "<li><a href=\"gemeente/GM0344.html\">Utrecht</a> (GM0344): binnen de grenzen &rarr; hoger dan verwacht (99,8%)</li>"
+lacks "overview: only the municipality that crossed" "$H" "(GM0014): binnen"
 has "nothing revised in the published rate" "$C/c2/summary.txt" "0 cijfers herzien"
 # a new period: 2025 as a copy of 2024 (one value changed), compared with c2's newest period 2024
 awk -F, '$3 == "2024JJ00"' "$T/b2.csv" | sed -e 's/2024JJ00/2025JJ00/' \
@@ -270,9 +283,11 @@ has "a new period" "$C/c3/summary.txt" "nieuwe periode: 2025"
 has "limits compared between the newest periods" "$C/c3/summary.txt" "over een controlegrens gegaan (2024 in de vorige run, 2025 nu):"
 has "Amsterdam back within the limits" "$C/c3/summary.txt" "Amsterdam (GM0363): lager dan verwacht (99,8%) -> binnen de grenzen"
 has "no revision when only a period was added" "$C/c3/summary.txt" "0 cijfers herzien"
+has "overview: the new period" "$C/c3/index.html" "<li>nieuwe periode: 2025</li>"
 printf 'not,a,benchmark\n' >"$T/broken.csv"
 cp "$T/broken.csv" "$C/c3/benchmark.csv"
 report -o "$C" --benchmark "$T/b3.csv" --run-id c4
 expect "a previous benchmark that cannot be read does not stop the run" status 0
 expect "but is named in a warning" stderr_has "previous run not compared"
 has "and the summary says there is no comparison" "$C/c4/summary.txt" "Geen vergelijking: de benchmark van de vorige run is niet te lezen."
+lacks "overview: no changes section when the previous run cannot be read" "$C/c4/index.html" "id=\"veranderd\""
