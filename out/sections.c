@@ -295,28 +295,54 @@ static void value_cells(FILE *fp, const struct jb_report *report, const char *co
 	}
 }
 
-/* One table of the peers of one type (and group) of the municipality. */
-static void peer_table(FILE *fp, const struct jb_report *report, const char *region_code,
-		       const char *type, const char *group)
-{
-	const struct jb_stats_extra *extra = report->extra;
-	char text[64];
-	size_t begin, end, i;
-	int distance = strcmp(type, "similar") == 0 && extra->peer_distance >= 0;
+#define PEER_TOP 10 /* size and urbanity peers: the most alike first, the rest folded */
 
-	fputs("<h3>", fp);
-	jb_html_escape(fp, peer_type_words(type));
-	if (*group && strcmp(group, type) != 0) {
-		fputs(": ", fp);
-		/* a named group by its title from the configuration, not its section name */
-		jb_html_escape(fp, strcmp(type, "group") == 0 ?
-				   jb_report_group_title(report, group) : group);
-	}
-	fputs("</h3>\n<div class=\"tablewrap\"><table class=\"sortable peers\">\n<thead><tr>"
+/* The context measure that orders peers of a type: population for size, density for urbanity. */
+static int peer_measure(const struct jb_report *report, const char *type)
+{
+	if (!report->extra->context)
+		return -1;
+	if (strcmp(type, "size") == 0)
+		return CONTEXT_POPULATION;
+	if (strcmp(type, "urbanity") == 0)
+		return CONTEXT_DENSITY;
+	return -1;
+}
+
+static double context_value(const struct jb_report *report, const char *code, int measure)
+{
+	const struct jb_context_region *region = jb_context_find(report->extra, code);
+
+	return region && measure >= 0 ? region->value[measure] : NAN;
+}
+
+static void number_cell(FILE *fp, double value, int decimals)
+{
+	char text[64];
+
+	if (isfinite(value))
+		fprintf(fp, "<td class=\"num\" data-sort=\"%.6f\">%s</td>", value,
+			jb_format_number(text, sizeof(text), value, decimals));
+	else
+		fputs("<td class=\"num\" data-sort=\"\">&ndash;</td>", fp);
+}
+
+/* The head of a peer table and the municipality's own row. */
+static void peer_table_open(FILE *fp, const struct jb_report *report, const char *region_code,
+			    int distance, int measure)
+{
+	size_t i;
+
+	fputs("<div class=\"tablewrap\"><table class=\"sortable peers\">\n<thead><tr>"
 	      "<th data-sort-type=\"text\">Gemeente</th>", fp);
 	if (distance)
 		fputs("<th class=\"num\" data-sort-type=\"num\" title=\"afstand op de "
 		      "gestandaardiseerde kenmerken; kleiner is meer gelijk\">Afstand</th>", fp);
+	if (measure >= 0) {
+		fputs("<th class=\"num\" data-sort-type=\"num\">", fp);
+		jb_html_escape(fp, jb_context_label((enum jb_context_measure)measure));
+		fputs("</th>", fp);
+	}
 	for (i = 0; i < report->indicator_count; i++) {
 		char period[64];
 
@@ -336,33 +362,121 @@ static void peer_table(FILE *fp, const struct jb_report *report, const char *reg
 	fputs("</strong> (deze gemeente)</td>", fp);
 	if (distance)
 		fputs("<td class=\"num\" data-sort=\"-1\">&ndash;</td>", fp);
+	if (measure >= 0)
+		number_cell(fp, context_value(report, region_code, measure), 0);
 	value_cells(fp, report, region_code);
 	fputs("</tr>\n", fp);
-	jb_peers_of(extra, region_code, &begin, &end);
-	for (; begin < end; begin++) {
-		size_t row = extra->peer_order[begin];
-		const char *code = peer_cell(extra, row, extra->peer_code);
+}
 
-		if (strcmp(peer_cell(extra, row, extra->peer_type), type) != 0 ||
-		    strcmp(peer_cell(extra, row, extra->peer_group), group) != 0 || !*code)
-			continue;
+/* The rows of peers.csv given, one per peer, and the end of the table. */
+static void peer_rows(FILE *fp, const struct jb_report *report, const size_t *rows, size_t count,
+		      int distance, int measure)
+{
+	const struct jb_stats_extra *extra = report->extra;
+	size_t i;
+
+	for (i = 0; i < count; i++) {
+		const char *code = peer_cell(extra, rows[i], extra->peer_code);
+
 		fputs("<tr><td>", fp);
 		region_link(fp, report, code);
 		fputs("</td>", fp);
 		if (distance) {
+			const char *cell = peer_cell(extra, rows[i], extra->peer_distance);
 			char *rest;
-			double value = strtod(peer_cell(extra, row, extra->peer_distance), &rest);
+			double value = strtod(cell, &rest);
 
-			if (*rest || rest == peer_cell(extra, row, extra->peer_distance))
-				fputs("<td class=\"num\" data-sort=\"\">&ndash;</td>", fp);
-			else
-				fprintf(fp, "<td class=\"num\" data-sort=\"%.6f\">%s</td>", value,
-					jb_format_number(text, sizeof(text), value, 2));
+			number_cell(fp, *rest || rest == cell ? NAN : value, 2);
 		}
+		if (measure >= 0)
+			number_cell(fp, context_value(report, code, measure), 0);
 		value_cells(fp, report, code);
 		fputs("</tr>\n", fp);
 	}
 	fputs("</tbody></table></div>\n", fp);
+}
+
+/* How unlike a peer is in the measure: the distance of the logarithms; unknown last. */
+struct alike {
+	size_t row;
+	double distance;
+};
+
+static int by_alike(const void *a, const void *b)
+{
+	const struct alike *x = a, *y = b;
+
+	if (isnan(x->distance) != isnan(y->distance))
+		return isnan(x->distance) ? 1 : -1;
+	if (x->distance != y->distance && !isnan(x->distance))
+		return x->distance < y->distance ? -1 : 1;
+	return x->row < y->row ? -1 : x->row > y->row;
+}
+
+/*
+ * One table of the peers of one type (and group) of the municipality; size
+ * and urbanity peers beyond PEER_TOP: the most alike in population or
+ * density first, then every peer folded in a <details>.
+ */
+static void peer_table(FILE *fp, const struct jb_report *report, const char *region_code,
+		       const char *type, const char *group)
+{
+	const struct jb_stats_extra *extra = report->extra;
+	int distance = strcmp(type, "similar") == 0 && extra->peer_distance >= 0;
+	int measure = peer_measure(report, type);
+	double own = context_value(report, region_code, measure);
+	size_t begin, end, count = 0, i, *rows, *top;
+	struct alike *alike;
+
+	jb_peers_of(extra, region_code, &begin, &end);
+	rows = jb_xcalloc(end - begin + 1, sizeof(*rows));
+	for (; begin < end; begin++) {
+		size_t row = extra->peer_order[begin];
+
+		if (strcmp(peer_cell(extra, row, extra->peer_type), type) == 0 &&
+		    strcmp(peer_cell(extra, row, extra->peer_group), group) == 0 &&
+		    *peer_cell(extra, row, extra->peer_code))
+			rows[count++] = row;
+	}
+	fputs("<h3>", fp);
+	jb_html_escape(fp, peer_type_words(type));
+	if (*group && strcmp(group, type) != 0) {
+		fputs(": ", fp);
+		/* a named group by its title from the configuration, not its section name */
+		jb_html_escape(fp, strcmp(type, "group") == 0 ?
+				   jb_report_group_title(report, group) : group);
+	}
+	fputs("</h3>\n", fp);
+	if (measure < 0 || !(own > 0) || count <= PEER_TOP) {
+		peer_table_open(fp, report, region_code, distance, measure);
+		peer_rows(fp, report, rows, count, distance, measure);
+		free(rows);
+		return;
+	}
+	alike = jb_xcalloc(count, sizeof(*alike));
+	top = jb_xcalloc(PEER_TOP, sizeof(*top));
+	for (i = 0; i < count; i++) {
+		double value = context_value(report, peer_cell(extra, rows[i], extra->peer_code),
+					     measure);
+
+		alike[i].row = rows[i];
+		alike[i].distance = value > 0 ? fabs(log(value / own)) : NAN;
+	}
+	qsort(alike, count, sizeof(*alike), by_alike);
+	for (i = 0; i < PEER_TOP; i++)
+		top[i] = alike[i].row;
+	fprintf(fp, "<p class=\"meta\">De %d van de %zu die het meest lijken in %s.</p>\n",
+		PEER_TOP, count, measure == CONTEXT_POPULATION ? "aantal inwoners" :
+		"bevolkingsdichtheid");
+	peer_table_open(fp, report, region_code, distance, measure);
+	peer_rows(fp, report, top, PEER_TOP, distance, measure);
+	fprintf(fp, "<details class=\"model peers-all\"><summary>Toon alle %zu</summary>\n", count);
+	peer_table_open(fp, report, region_code, distance, measure);
+	peer_rows(fp, report, rows, count, distance, measure);
+	fputs("</details>\n", fp);
+	free(top);
+	free(alike);
+	free(rows);
 }
 
 void jb_peer_section(FILE *fp, const struct jb_report *report, const char *region_code)

@@ -197,6 +197,36 @@ has "municipality: share of households with children" "$U" "40.000 <small>($shar
 has "harmonised figures are said so" "$R/stats1/gemeente/GM0080.html" "omgerekend naar de huidige gemeentelijke indeling"
 lacks "no harmonised note where not harmonised" "$U" "omgerekend naar"
 
+# many size peers: the ten most alike in population first, all of them folded
+mkdir -p "$T/manypeers" "$T/manytidy"
+cp $D/tidy/* "$T/manytidy/"
+cp "$S2/benchmark.csv" "$S2/models.csv" "$T/manypeers/"
+head -n 1 "$S2/peers.csv" >"$T/manypeers/peers.csv"
+i=0
+for pop in 100000 150000 200000 250000 300000 340000 360000 380000 420000 500000 600000 700000 900000 1200000; do
+	i=$((i + 1))
+	code=$(printf 'GM9%03d' $i)
+	echo "GM0344,size,100k+,$code,," >>"$T/manypeers/peers.csv"
+	echo "$code,Peer $i,GM,2020JJ00,,AantalInwoners_5,Aantal inwoners,aantal,$pop,ok" >>"$T/manytidy/84799NED.csv"
+done
+echo "GM0344,size,100k+,GM9099,," >>"$T/manypeers/peers.csv"
+# expected: the codes by |log(population / Utrecht's 357179)|, the one without a population last
+top=$(awk -F, '$1 ~ /^GM9/ && $6 ~ /^AantalInwoners/ { d = log($9 / 357179); if (d < 0) d = -d; printf "%.9f %s\n", d, $1 }' \
+	"$T/manytidy/84799NED.csv" | sort | head -n 10 | cut -d' ' -f2 | tr '\n' ' ')
+run jb-report -c $D/config-stats.ini --tidy "$T/manytidy" -o "$R" --benchmark "$T/manypeers/benchmark.csv" --run-id many1
+expect "report with many size peers" status 0
+P=$R/many1/gemeente/GM0344.html
+awk '/<h3>Gemeenten van dezelfde grootte/,/<\/details>/' "$P" >"$T/size.html"
+got=$(sed -n '1,/<details/p' "$T/size.html" | grep -o 'href="GM9[0-9]*.html"' | sed 's/href="\(GM9[0-9]*\).html"/\1/' | tr '\n' ' ')
+[ -n "$top" ] && [ "$got" = "$top" ] && _ok "size peers: the ten most alike in population, most alike first ($top)" ||
+	_not_ok "size peers: the ten most alike in population" "got '$got', want '$top'"
+has "size peers: all 15 folded" "$T/size.html" "<details class=\"model peers-all\"><summary>Toon alle 15</summary>"
+[ "$(sed -n '/<details/,$p' "$T/size.html" | grep -c 'href="GM9[0-9]*.html"')" -eq 15 ] &&
+	_ok "size peers: the folded table has every peer" || _not_ok "size peers: the folded table has every peer"
+has "size peers: the population beside each" "$T/size.html" "<a href=\"GM9007.html\">GM9007</a></td><td class=\"num\" data-sort=\"360000.000000\">360.000</td>"
+has "size peers: said how they are chosen" "$T/size.html" "De 10 van de 15 die het meest lijken in aantal inwoners."
+lacks "few peers: no folding" "$U" "Toon alle"
+
 mkdir -p "$T/nostats"
 run jb-report -c $D/config-stats.ini --tidy $D/tidy -o "$R" --benchmark "$S2/benchmark.csv" --stats-dir "$T/nostats" --run-id stats2
 expect "--stats-dir without peers and models works" status 0
