@@ -46,6 +46,8 @@ struct jb_atom_reader {
 	struct jb_atom_property *properties; /* handed to the callback */
 	size_t properties_capacity;
 	char *next_link;
+	/* the parser's own copies of the namespaces, once seen (libxml2 interns them) */
+	const xmlChar *atom_ns, *data_ns, *meta_ns;
 };
 
 enum jb_edm_type jb_edm_type_parse(const char *name)
@@ -107,10 +109,23 @@ static void reader_stop(struct jb_atom_reader *reader, int status)
 	xmlStopParser(reader->parser);
 }
 
-static int is_element(const xmlChar *uri, const xmlChar *localname, const char *want_uri,
-		      const char *want_name)
+/* 1 when uri is want; *seen keeps the parser's copy so that the next test is a pointer compare. */
+static int same_namespace(const xmlChar *uri, const char *want, const xmlChar **seen)
 {
-	return uri && strcmp((const char *)uri, want_uri) == 0 &&
+	if (!uri)
+		return 0;
+	if (uri == *seen)
+		return 1;
+	if (strcmp((const char *)uri, want) != 0)
+		return 0;
+	*seen = uri;
+	return 1;
+}
+
+static int is_element(const xmlChar *uri, const xmlChar *localname, const char *want_uri,
+		      const xmlChar **seen, const char *want_name)
+{
+	return same_namespace(uri, want_uri, seen) &&
 	       strcmp((const char *)localname, want_name) == 0;
 }
 
@@ -134,7 +149,7 @@ static char *attribute_value(int count, const xmlChar **attributes, const char *
 
 /* The attribute {uri}name as a borrowed span: 1 when present. */
 static int attribute_span(int count, const xmlChar **attributes, const char *uri,
-			  const char *name, const char **value, size_t *len)
+			  const xmlChar **seen, const char *name, const char **value, size_t *len)
 {
 	int i;
 
@@ -142,7 +157,7 @@ static int attribute_span(int count, const xmlChar **attributes, const char *uri
 		const xmlChar **attribute = attributes + 5 * i;
 
 		if (attribute[2] && strcmp((const char *)attribute[0], name) == 0 &&
-		    strcmp((const char *)attribute[2], uri) == 0) {
+		    same_namespace(attribute[2], uri, seen)) {
 			*value = (const char *)attribute[3];
 			*len = (size_t)(attribute[4] - attribute[3]);
 			return 1;
@@ -173,12 +188,12 @@ static void start_property(struct jb_atom_reader *reader, const char *name, int 
 	jb_grow((void **)&slot->value, &slot->value_capacity, 1, 1);
 	slot->value_len = 0;
 	slot->value[0] = '\0';
-	slot->is_null = attribute_span(attribute_count, attributes, JB_ODATA_META_NS, "null",
-				       &value, &value_len) &&
+	slot->is_null = attribute_span(attribute_count, attributes, JB_ODATA_META_NS,
+				       &reader->meta_ns, "null", &value, &value_len) &&
 			value_len == 4 && memcmp(value, "true", 4) == 0;
 	slot->type = JB_EDM_NONE;
-	if (attribute_span(attribute_count, attributes, JB_ODATA_META_NS, "type", &value,
-			   &value_len)) {
+	if (attribute_span(attribute_count, attributes, JB_ODATA_META_NS, &reader->meta_ns, "type",
+			   &value, &value_len)) {
 		/* a longer name is no Edm type we know */
 		slot->type = JB_EDM_OTHER;
 		if (value_len < sizeof(type_text)) {
@@ -197,7 +212,7 @@ static void start_feed_element(struct jb_atom_reader *reader, const xmlChar *loc
 {
 	char *rel, *href;
 
-	if (!is_element(uri, localname, JB_ATOM_NS, "link"))
+	if (!is_element(uri, localname, JB_ATOM_NS, &reader->atom_ns, "link"))
 		return;
 	rel = attribute_value(attribute_count, attributes, NULL, "rel");
 	href = attribute_value(attribute_count, attributes, NULL, "href");
@@ -226,8 +241,8 @@ static void on_start(void *context, const xmlChar *localname, const xmlChar *pre
 	reader->depth++;
 	if (reader->depth == 1) {
 		reader->saw_root = 1;
-		if (!is_element(uri, localname, JB_ATOM_NS, "feed") &&
-		    !is_element(uri, localname, JB_ATOM_NS, "entry"))
+		if (!is_element(uri, localname, JB_ATOM_NS, &reader->atom_ns, "feed") &&
+		    !is_element(uri, localname, JB_ATOM_NS, &reader->atom_ns, "entry"))
 			reader_fail(reader, "the document is <%s> in namespace %s, not an Atom feed",
 				    name, uri ? (const char *)uri : "(none)");
 	}
@@ -235,7 +250,7 @@ static void on_start(void *context, const xmlChar *localname, const xmlChar *pre
 		reader_fail(reader, "unexpected element <%s> inside property %s", name,
 			    reader->slots[reader->slot_count - 1].name);
 	} else if (reader->properties_depth) {
-		if (!uri || strcmp((const char *)uri, JB_ODATA_DATA_NS) != 0)
+		if (!same_namespace(uri, JB_ODATA_DATA_NS, &reader->data_ns))
 			reader_fail(reader,
 				    "property <%s> is in namespace %s, expected %s",
 				    name, uri ? (const char *)uri : "(none)", JB_ODATA_DATA_NS);
@@ -244,12 +259,13 @@ static void on_start(void *context, const xmlChar *localname, const xmlChar *pre
 			start_property(reader, name, attribute_count, attributes);
 		}
 	} else if (reader->entry_depth) {
-		if (is_element(uri, localname, JB_ODATA_META_NS, "properties")) {
+		if (is_element(uri, localname, JB_ODATA_META_NS, &reader->meta_ns, "properties")) {
 			if (reader->slot_count)
 				reader_fail(reader, "an entry with two <m:properties>");
 			reader->properties_depth = reader->depth;
 		}
-	} else if (is_element(uri, localname, JB_ATOM_NS, "entry") && reader->depth <= 2) {
+	} else if (is_element(uri, localname, JB_ATOM_NS, &reader->atom_ns, "entry") &&
+		   reader->depth <= 2) {
 		reader->entry_depth = reader->depth;
 		reader->entry_line = reader_line(reader);
 		reader->slot_count = 0;

@@ -113,6 +113,83 @@ int jb_tidy_write_row(struct jb_tidy_output *output, const struct jb_tidy_row *r
 	return output->used >= FLUSH_AT ? flush_rows(output) : 0;
 }
 
+/* The fields in the buffer after mark, moved out into a string of its own; the caller owns it. */
+static char *take_fields(struct jb_tidy_output *output, size_t mark, size_t *len)
+{
+	char *fields;
+
+	*len = output->used - mark;
+	fields = jb_xstrndup(output->buffer + mark, *len);
+	output->used = mark;
+	return fields;
+}
+
+static void forget_topics(struct jb_tidy_output *output)
+{
+	size_t i;
+
+	for (i = 0; i < output->topic_count; i++)
+		free(output->topic_fields[i]);
+	free(output->topic_fields);
+	free(output->topic_lens);
+	output->topic_fields = NULL;
+	output->topic_lens = NULL;
+	output->topics = NULL;
+	output->topic_count = 0;
+}
+
+static void append_bytes(struct jb_tidy_output *output, const char *bytes, size_t len)
+{
+	if (output->used + len > output->capacity)
+		jb_grow((void **)&output->buffer, &output->capacity, output->used + len, 1);
+	memcpy(output->buffer + output->used, bytes, len);
+	output->used += len;
+}
+
+int jb_tidy_write_entry(struct jb_tidy_output *output, const struct jb_tidy_row *row,
+			const struct jb_topic *topics, size_t topic_count, const char *const *values,
+			const char *const *statuses)
+{
+	const char *head[] = { row->region_code, row->region_name, row->region_type,
+			       row->period, row->period_status };
+	const char *tail[] = { row->harmonised, row->category_dimension, row->category_key,
+			       row->category_title };
+	size_t i, mark = output->used, head_len, tail_len;
+	char *fields;
+
+	if (output->topics != topics || output->topic_count != topic_count) {
+		forget_topics(output);
+		output->topic_fields = jb_xcalloc(topic_count + 1, sizeof(*output->topic_fields));
+		output->topic_lens = jb_xcalloc(topic_count + 1, sizeof(*output->topic_lens));
+		for (i = 0; i < topic_count; i++) {
+			append_field(output, topics[i].key, 0);
+			append_field(output, topics[i].title, 0);
+			append_field(output, topics[i].unit, 0);
+			output->topic_fields[i] = take_fields(output, mark, &output->topic_lens[i]);
+		}
+		output->topics = topics;
+		output->topic_count = topic_count;
+	}
+	for (i = 0; i < 5; i++)
+		append_field(output, head[i], 0);
+	head_len = output->used - mark;
+	for (i = 0; i < 4; i++)
+		append_field(output, tail[i], i == 3);
+	tail_len = output->used - mark - head_len;
+	jb_grow((void **)&output->entry_fields, &output->entry_capacity, head_len + tail_len, 1);
+	fields = output->entry_fields;
+	memcpy(fields, output->buffer + mark, head_len + tail_len);
+	output->used = mark;
+	for (i = 0; i < topic_count; i++) {
+		append_bytes(output, fields, head_len);
+		append_bytes(output, output->topic_fields[i], output->topic_lens[i]);
+		append_field(output, values[i], 0);
+		append_field(output, statuses[i], 0);
+		append_bytes(output, fields + head_len, tail_len);
+	}
+	return output->used >= FLUSH_AT ? flush_rows(output) : 0;
+}
+
 int jb_tidy_write_info(struct jb_tidy_output *output, const struct jb_table_meta *meta)
 {
 	const char *rows[][2] = {
@@ -163,4 +240,8 @@ void jb_tidy_abort(struct jb_tidy_output *output)
 	free(output->buffer);
 	output->buffer = NULL;
 	output->used = output->capacity = 0;
+	forget_topics(output);
+	free(output->entry_fields);
+	output->entry_fields = NULL;
+	output->entry_capacity = 0;
 }

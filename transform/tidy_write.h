@@ -20,6 +20,13 @@ struct jb_tidy_output {
 	char *info_path;
 	char *buffer; /* rows of the data file not yet handed to stdio */
 	size_t used, capacity;
+	/* per topic of the last jb_tidy_write_entry: "measure_key,measure_title,unit," as written */
+	const struct jb_topic *topics;
+	size_t topic_count;
+	char **topic_fields;
+	size_t *topic_lens;
+	char *entry_fields; /* the fields common to one entry's rows, as written */
+	size_t entry_capacity;
 };
 
 /* "<x>.csv" -> "<x>.info.csv"; NULL when path does not end in ".csv". The caller owns it. */
@@ -28,6 +35,15 @@ char *jb_tidy_info_path(const char *data_path);
 int jb_tidy_open(struct jb_tidy_output *output, const char *data_path);
 /* 0, or 74 with a message. */
 int jb_tidy_write_row(struct jb_tidy_output *output, const struct jb_tidy_row *row);
+/*
+ * One row per topic of one entry: row gives the common fields (its measure,
+ * value and status are ignored), values[i] and statuses[i] those of topics[i].
+ * The same bytes as jb_tidy_write_row per topic, with the common fields
+ * quoted once.  0, or 74.
+ */
+int jb_tidy_write_entry(struct jb_tidy_output *output, const struct jb_tidy_row *row,
+			const struct jb_topic *topics, size_t topic_count, const char *const *values,
+			const char *const *statuses);
 /* Writes the info rows of meta; 0, or 74. */
 int jb_tidy_write_info(struct jb_tidy_output *output, const struct jb_table_meta *meta);
 /* Replaces both files (the info file first, the data file last); 0, or 74. */

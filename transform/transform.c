@@ -224,20 +224,9 @@ static int each_data_entry(const struct jb_atom_entry *entry, void *context)
 		return 0;
 	}
 	row.harmonised = "no";
-	for (i = 0; i < meta->topic_count; i++) {
-		const struct jb_topic *topic = &meta->topics[i];
-
-		row.measure_key = topic->key;
-		row.measure_title = topic->title;
-		row.unit = topic->unit;
-		row.value = walk->value_texts[i];
-		row.status = walk->statuses[i];
-		status = jb_tidy_write_row(walk->output, &row);
-		if (status)
-			return status;
-		walk->rows++;
-	}
-	return 0;
+	walk->rows += meta->topic_count;
+	return jb_tidy_write_entry(walk->output, &row, meta->topics, meta->topic_count,
+				   walk->value_texts, walk->statuses);
 }
 
 /* The period of a table without a time dimension: the config's, else TableInfos Period as a year. */

@@ -12,6 +12,7 @@
 #include "../../transform/metadata.h"
 #include "../../transform/metadata_v4.h"
 #include "msg.h"
+#include "xalloc.h"
 #include "../../transform/pages.h"
 #include "../../transform/tidy_write.h"
 #include "../../transform/harmonise.h"
@@ -519,6 +520,70 @@ START_TEST(v4_next_links_give_their_skip)
 }
 END_TEST
 
+/* The tidy CSV written by out_path's writer from one entry, or row by row. */
+static char *tidy_bytes(const char *out_path, int per_entry)
+{
+	struct jb_topic topics[] = {
+		{ .key = "A_1", .title = "Jongeren, \"met\" jeugdhulp", .unit = "aantal" },
+		{ .key = "B_2", .title = " spatie", .unit = "%" },
+		{ .key = "C_3", .title = "", .unit = "" },
+	};
+	const char *values[] = { "120", "", "4.5" }, *statuses[] = { "ok", "missing", "ok" };
+	struct jb_tidy_row row = { "GM0363", "Amsterdam, de \"hoofdstad\"", "GM", "2021JJ00",
+				   "voorlopig", NULL, NULL, NULL, NULL, NULL, "no", "Verwijzer",
+				   "VW01", "Huisarts\nen" };
+	struct jb_tidy_output output;
+	char *bytes;
+	size_t len, round, i;
+
+	ck_assert_int_eq(jb_tidy_open(&output, out_path), 0);
+	for (round = 0; round < 2; round++) {
+		if (per_entry) {
+			ck_assert_int_eq(jb_tidy_write_entry(&output, &row, topics, 3, values,
+							     statuses), 0);
+		} else {
+			for (i = 0; i < 3; i++) {
+				row.measure_key = topics[i].key;
+				row.measure_title = topics[i].title;
+				row.unit = topics[i].unit;
+				row.value = values[i];
+				row.status = statuses[i];
+				ck_assert_int_eq(jb_tidy_write_row(&output, &row), 0);
+			}
+		}
+		row.region_code = "GM0014";
+		row.category_title = "";
+	}
+	ck_assert_int_eq(jb_tidy_commit(&output), 0);
+	ck_assert_int_eq(jb_read_file(out_path, &bytes, &len), 0);
+	return bytes;
+}
+
+START_TEST(entry_rows_are_the_same_bytes_as_single_rows)
+{
+	const char *tmp = getenv("JB_TEST_TMP") ? getenv("JB_TEST_TMP") : "/tmp";
+	char *entry_path = jb_xasprintf("%s/entry-%ld.csv", tmp, (long)getpid());
+	char *row_path = jb_xasprintf("%s/rows-%ld.csv", tmp, (long)getpid());
+	char *by_entry = tidy_bytes(entry_path, 1), *by_row = tidy_bytes(row_path, 0);
+
+	ck_assert_str_eq(by_entry, by_row);
+	ck_assert_ptr_nonnull(strstr(by_row, "GM0014,\"Amsterdam, de \"\"hoofdstad\"\"\",GM,2021JJ00,"
+					     "voorlopig,B_2,\" spatie\",%,,missing,no,Verwijzer,VW01,\n"));
+	free(by_entry);
+	free(by_row);
+	unlink(entry_path);
+	unlink(row_path);
+	free(entry_path);
+	free(row_path);
+	entry_path = jb_xasprintf("%s/entry-%ld.info.csv", tmp, (long)getpid());
+	row_path = jb_xasprintf("%s/rows-%ld.info.csv", tmp, (long)getpid());
+	unlink(entry_path);
+	unlink(row_path);
+	free(entry_path);
+	free(row_path);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *suite = suite_create("transform");
@@ -541,6 +606,7 @@ int main(void)
 	suite_add_tcase(suite, reader);
 	tcase_add_test(names, page_names_give_their_skip);
 	tcase_add_test(names, v4_next_links_give_their_skip);
+	tcase_add_test(names, entry_rows_are_the_same_bytes_as_single_rows);
 	tcase_add_test(names, info_path_beside_the_data);
 	tcase_add_test(names, synthetic_from_any_text);
 	tcase_add_test(names, reorganisations_of_the_config);
