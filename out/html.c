@@ -134,7 +134,11 @@ static const char style_sheet[] =
 	"footer.page ul{padding-left:1.2rem;margin:.25rem 0}\n"
 	"@media print{@page{size:A4;margin:15mm}body{font-size:10.5pt}"
 	".search,nav.toc{display:none}.tablewrap{max-height:none;overflow:visible;border:0}"
-	"th{position:static}section.indicator{break-inside:avoid}a{color:inherit;text-decoration:none}}\n";
+	"th{position:static}a{color:inherit;text-decoration:none}"
+	/* a section taller than a page may break (kept whole it left page 1 empty);
+	   headings stay with what follows, charts and rows are not cut */
+	"h2,h3,p.meta{break-after:avoid}svg,figure,tr,.figures,.legend{break-inside:avoid}"
+	"details.peers-all{display:none}}\n";
 
 /* Sorting by a click on a header, and filtering rows with the search box. */
 static const char script[] =

@@ -81,6 +81,23 @@ check_page fixture-gemeente "$R/b1/gemeente/GM0363.html"
 has "municipality page: its name" "$T/fixture-gemeente.out" "<h1>Amsterdam (GM0363)</h1>"
 has "municipality page: its value" "$T/fixture-gemeente.out" "10,0&nbsp;%"
 
+# printed to PDF (A4): the first indicator starts on the first page (a section
+# kept whole used to push it to page 2 and leave page 1 empty)
+print_check() {
+	page=$1 file=$2 heading=$3
+	if ! command -v pdfinfo >/dev/null || ! command -v pdftotext >/dev/null; then
+		_not_ok "$page: print check needs poppler-utils (pipeline/deps-test.txt)"
+		return
+	fi
+	browse "$page-pdf" "file://$file" --no-pdf-header-footer --print-to-pdf="$SHOTS/$page.pdf"
+	expect "$page: printed to PDF" status 0
+	pdfinfo "$SHOTS/$page.pdf" >"$T/$page.pdfinfo" 2>&1
+	has "$page: the print is A4" "$T/$page.pdfinfo" "(A4)"
+	pdftotext -f 1 -l 1 -layout "$SHOTS/$page.pdf" "$T/$page.p1.txt"
+	has "$page: page 1 has the first indicator" "$T/$page.p1.txt" "$heading"
+}
+print_check fixture-gemeente-print "$R/b1/gemeente/GM0363.html" "Jongeren met jeugdhulp"
+
 run jb-report -c $D/config-stats.ini --tidy $D/tidy -o "$R" --benchmark $D/stats/benchmark.csv --run-id b2
 expect "report from the fixtures with peers, models and context" status 0
 check_page stats-index "$R/b2/index.html"
@@ -107,6 +124,7 @@ if [ "$status" -eq 0 ]; then
 	has "real overview: Utrecht rendered" "$T/real-index.out" ">Utrecht</a>"
 	has "real overview: Utrecht's value $value rendered" "$T/real-index.out" "$value&nbsp;%</td>"
 	check_page real-gemeente "$real/gemeente/GM0344.html"
+	print_check real-gemeente-print "$real/gemeente/GM0344.html" "Jongeren met jeugdhulp"
 	has "real municipality page: Utrecht" "$T/real-gemeente.out" "<h1>Utrecht (GM0344)</h1>"
 	has "real municipality page: its value $value" "$T/real-gemeente.out" "$value&nbsp;%"
 fi
