@@ -435,3 +435,18 @@ rm -rf "$T/bad4" && cp -r $V4 "$T/bad4" && rm "$T/bad4/WijkenEnBuurtenCodes.skip
 run jb-transform -c $D/test.ini -n -o "$T/v4bad/x.csv" "$T/bad4"
 expect "v4 missing code page exits 66" status 66
 expect "v4 missing code page: message" stderr_has "$T/bad4/WijkenEnBuurtenCodes.skip4.json: cannot open"
+
+# end to end: jb-fetch ([table] format = v4) from the loopback server, then jb-transform
+. tests/fetch/server.sh
+mkdir -p "$T/v4root" && cp -r $V4 "$T/v4root/99005TST"
+printf '[table kwb]\nid = 99005TST\norigin = cbs\nformat = v4\ndimensions = WijkenEnBuurten Perioden\n' >"$T/v4fetch.ini"
+if cbs_server_start "$T/v4root"; then
+	run "$fetch" -q -c "$T/v4fetch.ini" -o "$T/v4raw" --base "$CBS_URL" 99005TST
+	expect "jb-fetch of the v4 table exits 0" status 0
+	cbs_server_stop
+	run jb-transform -c $D/test.ini --no-harmonise -o "$T/v4e2e/99005TST.csv" "$T/v4raw/99005TST"
+	expect "fetched v4 table: jb-transform exits 0" status 0
+	expect "fetched v4 table: same tidy CSV as the Atom form" same "$T/atom4/99005TST.csv:$T/v4e2e/99005TST.csv"
+else
+	_not_ok "jb-cbs-server starts for the v4 end-to-end test"
+fi
