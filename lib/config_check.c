@@ -59,6 +59,7 @@ static int check_indicator(const struct jb_config *config, const char *name)
 	const char *numerator = jb_config_get(config, section, "numerator");
 	const char *denominator = jb_config_get(config, section, "denominator");
 	const char *value = jb_config_get(config, section, "value");
+	const char *composition = jb_config_get(config, section, "composition");
 	double per;
 	int rc = 0;
 
@@ -73,7 +74,10 @@ static int check_indicator(const struct jb_config *config, const char *name)
 				      section, table, table);
 		free(table_section);
 	}
-	if (!value && (!numerator || !denominator))
+	if (!value && !numerator)
+		rc = jb_error("%s:%u: [%s] needs numerator and denominator, or value",
+			      config->path, jb_config_line(config, section, NULL), section);
+	else if (!value && !composition && !denominator)
 		rc = jb_error("%s:%u: [%s] needs numerator and denominator, or value",
 			      config->path, jb_config_line(config, section, NULL), section);
 	if (value && (numerator || denominator))
