@@ -9,7 +9,7 @@ expect "check prints nothing" stdout_empty
 
 run jb-config -c config/jeugdbench.ini tables
 expect "tables lists every table" status 0
-printf '85099SYN\n84799NED\nWBK2022\n' >"$T/tables"
+printf '85099SYN\n84799NED\nWBK2022\n85097SYN\n84134SYN\n45042SYN\n' >"$T/tables"
 expect "tables in config order" stdout_is "$T/tables"
 
 run jb-config -c config/jeugdbench.ini tables cbs
