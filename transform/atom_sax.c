@@ -29,6 +29,11 @@ struct property_slot {
 	unsigned long line, column;
 };
 
+/* The last pointers the parser used for a namespace and for another one. */
+struct namespace_seen {
+	const xmlChar *same, *other;
+};
+
 struct jb_atom_reader {
 	char *name;
 	jb_atom_entry_fn each_entry;
@@ -47,25 +52,34 @@ struct jb_atom_reader {
 	size_t properties_capacity;
 	char *next_link;
 	/* the parser's own copies of the namespaces, once seen (libxml2 interns them) */
-	const xmlChar *atom_ns, *data_ns, *meta_ns;
+	struct namespace_seen atom_ns, data_ns, meta_ns;
 };
 
-enum jb_edm_type jb_edm_type_parse(const char *name)
+/* The type named by the len bytes at name. */
+static enum jb_edm_type edm_type_span(const char *name, size_t len)
 {
+#define EDM(text, type) { text, sizeof(text) - 1, type }
 	static const struct {
 		const char *name;
+		size_t len;
 		enum jb_edm_type type;
 	} types[] = {
-		{ "Edm.String", JB_EDM_STRING },   { "Edm.Int32", JB_EDM_INT32 },
-		{ "Edm.Int64", JB_EDM_INT64 },     { "Edm.Double", JB_EDM_DOUBLE },
-		{ "Edm.DateTime", JB_EDM_DATETIME }, { "Edm.Boolean", JB_EDM_BOOLEAN },
+		EDM("Edm.Int32", JB_EDM_INT32),       EDM("Edm.Double", JB_EDM_DOUBLE),
+		EDM("Edm.String", JB_EDM_STRING),     EDM("Edm.Int64", JB_EDM_INT64),
+		EDM("Edm.DateTime", JB_EDM_DATETIME), EDM("Edm.Boolean", JB_EDM_BOOLEAN),
 	};
+#undef EDM
 	size_t i;
 
 	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++)
-		if (strcmp(name, types[i].name) == 0)
+		if (len == types[i].len && memcmp(name, types[i].name, len) == 0)
 			return types[i].type;
 	return JB_EDM_OTHER;
+}
+
+enum jb_edm_type jb_edm_type_parse(const char *name)
+{
+	return edm_type_span(name, strlen(name));
 }
 
 static unsigned long reader_line(const struct jb_atom_reader *reader)
@@ -109,21 +123,25 @@ static void reader_stop(struct jb_atom_reader *reader, int status)
 	xmlStopParser(reader->parser);
 }
 
-/* 1 when uri is want; *seen keeps the parser's copy so that the next test is a pointer compare. */
-static int same_namespace(const xmlChar *uri, const char *want, const xmlChar **seen)
+/* 1 when uri is want; seen keeps the parser's copies so that the next test is a pointer compare. */
+static int same_namespace(const xmlChar *uri, const char *want, struct namespace_seen *seen)
 {
 	if (!uri)
 		return 0;
-	if (uri == *seen)
+	if (uri == seen->same)
 		return 1;
-	if (strcmp((const char *)uri, want) != 0)
+	if (uri == seen->other)
 		return 0;
-	*seen = uri;
+	if (strcmp((const char *)uri, want) != 0) {
+		seen->other = uri;
+		return 0;
+	}
+	seen->same = uri;
 	return 1;
 }
 
 static int is_element(const xmlChar *uri, const xmlChar *localname, const char *want_uri,
-		      const xmlChar **seen, const char *want_name)
+		      struct namespace_seen *seen, const char *want_name)
 {
 	return same_namespace(uri, want_uri, seen) &&
 	       strcmp((const char *)localname, want_name) == 0;
@@ -147,32 +165,36 @@ static char *attribute_value(int count, const xmlChar **attributes, const char *
 	return NULL;
 }
 
-/* The attribute {uri}name as a borrowed span: 1 when present. */
-static int attribute_span(int count, const xmlChar **attributes, const char *uri,
-			  const xmlChar **seen, const char *name, const char **value, size_t *len)
+/* m:null="true" and m:type of a property, in one pass over its attributes. */
+static void property_attributes(struct jb_atom_reader *reader, struct property_slot *slot,
+				int count, const xmlChar **attributes)
 {
 	int i;
 
+	slot->is_null = 0;
+	slot->type = JB_EDM_NONE;
 	for (i = 0; i < count; i++) {
 		const xmlChar **attribute = attributes + 5 * i;
+		const char *name = (const char *)attribute[0], *value = (const char *)attribute[3];
+		size_t len = (size_t)(attribute[4] - attribute[3]);
+		int is_type = strcmp(name, "type") == 0;
 
-		if (attribute[2] && strcmp((const char *)attribute[0], name) == 0 &&
-		    same_namespace(attribute[2], uri, seen)) {
-			*value = (const char *)attribute[3];
-			*len = (size_t)(attribute[4] - attribute[3]);
-			return 1;
-		}
+		if (!is_type && strcmp(name, "null") != 0)
+			continue;
+		if (!same_namespace(attribute[2], JB_ODATA_META_NS, &reader->meta_ns))
+			continue;
+		if (is_type)
+			slot->type = edm_type_span(value, len);
+		else
+			slot->is_null = len == 4 && memcmp(value, "true", 4) == 0;
 	}
-	return 0;
 }
 
 static void start_property(struct jb_atom_reader *reader, const char *name, int attribute_count,
 			   const xmlChar **attributes)
 {
 	struct property_slot *slot;
-	const char *value;
-	char type_text[32];
-	size_t len = strlen(name), value_len;
+	size_t len = strlen(name);
 
 	if (reader->slot_count == reader->slot_capacity) {
 		size_t old = reader->slot_capacity;
@@ -188,20 +210,7 @@ static void start_property(struct jb_atom_reader *reader, const char *name, int 
 	jb_grow((void **)&slot->value, &slot->value_capacity, 1, 1);
 	slot->value_len = 0;
 	slot->value[0] = '\0';
-	slot->is_null = attribute_span(attribute_count, attributes, JB_ODATA_META_NS,
-				       &reader->meta_ns, "null", &value, &value_len) &&
-			value_len == 4 && memcmp(value, "true", 4) == 0;
-	slot->type = JB_EDM_NONE;
-	if (attribute_span(attribute_count, attributes, JB_ODATA_META_NS, &reader->meta_ns, "type",
-			   &value, &value_len)) {
-		/* a longer name is no Edm type we know */
-		slot->type = JB_EDM_OTHER;
-		if (value_len < sizeof(type_text)) {
-			memcpy(type_text, value, value_len);
-			type_text[value_len] = '\0';
-			slot->type = jb_edm_type_parse(type_text);
-		}
-	}
+	property_attributes(reader, slot, attribute_count, attributes);
 	slot->line = reader_line(reader);
 	slot->column = reader_column(reader);
 }
