@@ -4,6 +4,7 @@
 unset MAKEFLAGS MAKELEVEL MFLAGS
 case $BIN in "$TOP/bin") OBJ=build/obj ;; */bin) OBJ=${BIN%/bin}/obj ;; *) OBJ=build/obj ;; esac
 cp config/jeugdbench.ini "$T/jeugdbench.ini"
+printf '\n[report]\nkeep_runs = 1\n' >>"$T/jeugdbench.ini"
 export BIN OBJ DATA="$T/data" REPORTS="$T/reports" CONFIG="$T/jeugdbench.ini" JB_LOGS="$T/logs"
 export JB_FETCH_BACKOFF_MS=1
 
@@ -121,3 +122,23 @@ expect "the next run completes" status 0
 [ "$(cbs_requests '84799NED/WijkenEnBuurten ')" -eq 0 ] && _ok "and does not fetch again what the killed run had" ||
 	_not_ok "and does not fetch again what the killed run had" "$(grep WijkenEnBuurten "$CBS_LOG")"
 expect "the table is complete" file_exists "$T/data/raw/84799NED/manifest.csv"
+
+# CBS stopped a table: the next run says so in its log and summary
+mkdir -p "$T/stopped"
+cp -r fetch/snapshot/84799NED "$T/stopped/"
+# (a new Modified: jb-fetch keeps a table whose Modified did not change)
+sed -i -e 's|<d:OutputStatus>Regulier</d:OutputStatus>|<d:OutputStatus>Gestopt</d:OutputStatus>|' \
+	-e 's|<d:Modified m:type="Edm.DateTime">2021-03-26T02:00:00</d:Modified>|<d:Modified m:type="Edm.DateTime">2026-01-05T02:00:00</d:Modified>|' \
+	"$T/stopped/84799NED/TableInfos.xml"
+cbs_server_start "$T/stopped" || { _not_ok "the loopback server restarts"; exit 1; }
+sleep 1
+run pipeline/monthly --base "$CBS_URL"
+expect "a run with a stopped table succeeds" status 0
+log=$(ls "$T"/logs/monthly-*.log | tail -n 1)
+grep -q "warning: 84799NED has status 'Gestopt'" "$log" && _ok "the log says CBS stopped the table" ||
+	_not_ok "the log says CBS stopped the table"
+grep -q "84799NED has status 'Gestopt'" "$T/reports/latest/summary.txt" &&
+	_ok "and so does the summary" || _not_ok "and so does the summary"
+runs=$(find "$T/reports" -mindepth 1 -maxdepth 1 -type d | wc -l)
+[ "$runs" -eq 2 ] && _ok "[report] keep_runs = 1 keeps latest and one run before it" ||
+	_not_ok "[report] keep_runs = 1 keeps latest and one run before it" "$runs run folders"
