@@ -57,6 +57,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 mbps() { awk -v n="$INPUT_BYTES" -v s="$(secs "$1")" 'BEGIN { printf "%.1f", n / 1000000 / s }'; }
 rowsps() { awk -v n="$ROWS" -v s="$(secs "$1")" 'BEGIN { printf "%.0f", n / s }'; }
 
+LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 $BIN/jb-synth jeugdzorg --scale "$SCALE" --years "$YEARS" -o "$F/raw" >/dev/null
 RAW=$F/raw/85099SYN
 PAGES=$(ls "$RAW"/TypedDataSet*.xml | wc -l)
@@ -116,7 +117,8 @@ cat >"$RESULTS.tmp" <<EOT
 # jb-transform benchmark
 
 Written by \`bench/transform.sh\` on $(date -u +%Y-%m-%d) (UTC).
-Machine: $(nproc) CPUs ($CPU), $(free -g | awk '/^Mem:/ {print $2}') GB memory, $(uname -sr).
+Machine: $(nproc) CPUs ($CPU), $(free -g | awk '/^Mem:/ {print $2}') GB memory, $(uname -sr);
+load average when the run started: $LOAD (other work on the machine makes wall times noisy).
 Workload: \`$BIN/jb-synth jeugdzorg --scale $SCALE --years $YEARS -o DIR\`
 (85099SYN, synthetic): $PAGES data pages, $((INPUT_BYTES / 1000000)) MB of Atom XML, $ROWS tidy rows.
 Input and output in $FAST (page cache warm); the fastest of $RUNS runs (Python: 1 run);
