@@ -200,7 +200,8 @@ int jb_run_prune(const char *reports_dir, long keep)
 		free(path);
 	}
 	closedir(dir);
-	qsort(runs, count, sizeof(*runs), by_name);
+	if (count > 1)
+		qsort(runs, count, sizeof(*runs), by_name);
 	for (i = 0; i < count; i++) {
 		if (count - i > (size_t)(keep > 0 ? keep : 0)) {
 			char *path = jb_xasprintf("%s/%s", reports_dir, runs[i]);

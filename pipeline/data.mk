@@ -24,6 +24,9 @@ TIDY_FILES := $(patsubst %,$(TIDY)/%.csv,$(TABLES))
 
 # raw manifests and info files are made by pattern rules: keep them
 .SECONDARY:
+# every program writes atomically: make must never delete what it replaced
+# (a report switched into latest, a benchmark whose side file failed)
+.PRECIOUS: $(REPORT) $(BENCHMARK) $(DATA)/stats/%.csv $(TIDY)/%.csv $(RAW)/%/manifest.csv
 .SECONDEXPANSION:
 # offline: jb-fetch reads the bundled snapshot (explicit local mode, no network)
 $(RAW)/%/manifest.csv: $$(wildcard $(SNAPSHOT)/%/*.xml) $(BIN)/jb-fetch $(CONFIG)
