@@ -107,49 +107,29 @@ void synth_ages_generate(struct synth_cube *cube, const struct synth_youth_table
 static int write_ages(struct synth_output *output, const struct synth_youth_options *options,
 		      const struct synth_cube *cube)
 {
-	struct synth_table_info info;
-	char *period = jb_xasprintf("%d-%d", options->first_year, options->last_year);
-	char *short_description = jb_xasprintf(
-		"SYNTHETISCH: deze cijfers zijn synthetisch, gegenereerd door jb-synth van "
-		"jeugdbench (seed %lu, scale %ld, jaren %s); het zijn geen CBS-cijfers. De opmaak "
-		"volgt CBS-tabellen over jongeren met jeugdzorg naar leeftijd.",
-		options->seed, options->scale, period);
-	char *source = jb_xasprintf("synthetisch: jeugdbench-generator jb-synth (seed %lu), geen "
-				    "CBS-cijfers",
-				    options->seed);
+	struct synth_info synthetic;
 	int status;
 
-	memset(&info, 0, sizeof(info));
-	info.id = 84134;
-	info.title = "SYNTHETISCH - Jongeren met jeugdzorg naar leeftijd; gemeenten "
+	synth_info_init(&synthetic, options,
+			"CBS-tabellen over jongeren met jeugdzorg naar leeftijd",
+			SYNTH_CUBE_UPDATED);
+	synthetic.info.id = 84134;
+	synthetic.info.title = "SYNTHETISCH - Jongeren met jeugdzorg naar leeftijd; gemeenten "
 		     "(jeugdbench-generator, geen CBS-cijfers)";
-	info.short_title = "SYNTHETISCH - Jeugdzorg naar leeftijd";
-	info.identifier = AGE_TABLE;
-	info.summary = "Synthetische aantallen jongeren met jeugdzorg en inwoners per leeftijd\n"
+	synthetic.info.short_title = "SYNTHETISCH - Jeugdzorg naar leeftijd";
+	synthetic.info.identifier = AGE_TABLE;
+	synthetic.info.summary = "Synthetische aantallen jongeren met jeugdzorg en inwoners per leeftijd\n"
 		       "Gegenereerd door jeugdbench, geen CBS-cijfers";
-	info.modified = SYNTH_CUBE_UPDATED;
-	info.meta_data_modified = SYNTH_CUBE_UPDATED;
-	info.reason_delivery = "Synthetisch";
-	info.explanatory_text =
+	synthetic.info.explanatory_text =
 		"Synthetische aantallen: de jongeren met jeugdhulp van 85099SYN (0-17 jaar) "
 		"multinomiaal verdeeld over 0-3, 4-11 en 12-17 jaar naar inwoners en een risico "
 		"per leeftijd; 18-22 jaar is voortgezette jeugdzorg, binomiaal uit 12-17 jaar met "
 		"een aandeel per gemeente. Totaal = som van de klassen voor afronding; aantallen "
 		"afgerond op 5, onder 10 geheim (leeg).";
-	info.language = "nl";
-	info.catalog = "jeugdbench";
-	info.frequency = "Eenmalig";
-	info.period = period;
-	info.short_description = short_description;
-	info.description = "Synthetische gegevens voor het testen en demonstreren van jeugdbench. "
+	synthetic.info.description = "Synthetische gegevens voor het testen en demonstreren van jeugdbench. "
 			   "Het model staat in fetch/snapshot/README.md (84134SYN).";
-	info.graph_types = "Table";
-	info.output_status = "Synthetisch";
-	info.source = source;
-	status = synth_cube_write(output, cube, &info);
-	free(period);
-	free(short_description);
-	free(source);
+	status = synth_cube_write(output, cube, &synthetic.info);
+	synth_info_free(&synthetic);
 	return status;
 }
 

@@ -93,49 +93,29 @@ void synth_referrals_generate(struct synth_cube *cube, const struct synth_youth_
 static int write_referrals(struct synth_output *output, const struct synth_youth_options *options,
 			   const struct synth_cube *cube)
 {
-	struct synth_table_info info;
-	char *period = jb_xasprintf("%d-%d", options->first_year, options->last_year);
-	char *short_description = jb_xasprintf(
-		"SYNTHETISCH: deze cijfers zijn synthetisch, gegenereerd door jb-synth van "
-		"jeugdbench (seed %lu, scale %ld, jaren %s); het zijn geen CBS-cijfers. De opmaak "
-		"volgt CBS-tabel 85097NED (jeugdhulptrajecten in natura naar verwijzer).",
-		options->seed, options->scale, period);
-	char *source = jb_xasprintf("synthetisch: jeugdbench-generator jb-synth (seed %lu), geen "
-				    "CBS-cijfers",
-				    options->seed);
+	struct synth_info synthetic;
 	int status;
 
-	memset(&info, 0, sizeof(info));
-	info.id = 85097;
-	info.title = "SYNTHETISCH - Jeugdhulptrajecten in natura; verwijzer, regio (gemeente) "
+	synth_info_init(&synthetic, options,
+			"CBS-tabel 85097NED (jeugdhulptrajecten in natura naar verwijzer)",
+			SYNTH_CUBE_UPDATED);
+	synthetic.info.id = 85097;
+	synthetic.info.title = "SYNTHETISCH - Jeugdhulptrajecten in natura; verwijzer, regio (gemeente) "
 		     "(jeugdbench-generator, geen CBS-cijfers)";
-	info.short_title = "SYNTHETISCH - Jeugdhulp naar verwijzer";
-	info.identifier = REFERRAL_TABLE;
-	info.summary = "Synthetische aantallen jeugdhulptrajecten per verwijzer en gemeente\n"
+	synthetic.info.short_title = "SYNTHETISCH - Jeugdhulp naar verwijzer";
+	synthetic.info.identifier = REFERRAL_TABLE;
+	synthetic.info.summary = "Synthetische aantallen jeugdhulptrajecten per verwijzer en gemeente\n"
 		       "Gegenereerd door jeugdbench, geen CBS-cijfers";
-	info.modified = SYNTH_CUBE_UPDATED;
-	info.meta_data_modified = SYNTH_CUBE_UPDATED;
-	info.reason_delivery = "Synthetisch";
-	info.explanatory_text =
+	synthetic.info.explanatory_text =
 		"Synthetische trajecten: jongeren met jeugdhulp van 85099SYN plus een "
 		"Poisson-aantal extra trajecten; verdeling over verwijzers Dirichlet-multinomiaal "
 		"rond een landelijke verdeling, met een eigen stijl per gemeente en een huisarts"
 		"aandeel dat met de stedelijkheid stijgt. Totaal = som van de verwijzers voor "
 		"afronding; aantallen afgerond op 5, onder 10 geheim (leeg).";
-	info.language = "nl";
-	info.catalog = "jeugdbench";
-	info.frequency = "Eenmalig";
-	info.period = period;
-	info.short_description = short_description;
-	info.description = "Synthetische gegevens voor het testen en demonstreren van jeugdbench. "
+	synthetic.info.description = "Synthetische gegevens voor het testen en demonstreren van jeugdbench. "
 			   "Het model staat in fetch/snapshot/README.md (85097SYN).";
-	info.graph_types = "Table";
-	info.output_status = "Synthetisch";
-	info.source = source;
-	status = synth_cube_write(output, cube, &info);
-	free(period);
-	free(short_description);
-	free(source);
+	status = synth_cube_write(output, cube, &synthetic.info);
+	synth_info_free(&synthetic);
 	return status;
 }
 

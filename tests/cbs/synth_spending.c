@@ -119,52 +119,31 @@ static int write_spending(struct synth_output *output, const struct synth_youth_
 			  const struct synth_cube *cube)
 {
 	struct synth_output derden = *output;
-	struct synth_table_info info;
-	char *period = jb_xasprintf("%d-%d", options->first_year, options->last_year);
-	char *short_description = jb_xasprintf(
-		"SYNTHETISCH: deze cijfers zijn synthetisch, gegenereerd door jb-synth van "
-		"jeugdbench (seed %lu, scale %ld, jaren %s); het zijn geen CBS-cijfers. De opmaak "
-		"volgt de Iv3-tabellen van gemeenten (baten en lasten naar taakveld) op "
-		"dataderden.cbs.nl.",
-		options->seed, options->scale, period);
-	char *source = jb_xasprintf("synthetisch: jeugdbench-generator jb-synth (seed %lu), geen "
-				    "CBS-cijfers",
-				    options->seed);
+	struct synth_info synthetic;
 	int status;
 
-	memset(&info, 0, sizeof(info));
-	info.id = 45042;
-	info.title = "SYNTHETISCH - Baten en lasten van gemeenten; taakvelden jeugd "
+	synth_info_init(&synthetic, options,
+			"de Iv3-tabellen van gemeenten (baten en lasten naar taakveld) op dataderden.cbs.nl",
+			SYNTH_CUBE_UPDATED);
+	synthetic.info.id = 45042;
+	synthetic.info.title = "SYNTHETISCH - Baten en lasten van gemeenten; taakvelden jeugd "
 		     "(jeugdbench-generator, geen CBS-cijfers)";
-	info.short_title = "SYNTHETISCH - Lasten jeugd naar taakveld";
-	info.identifier = SPENDING_TABLE;
-	info.summary = "Synthetische baten en lasten van gemeenten op de taakvelden voor jeugd\n"
+	synthetic.info.short_title = "SYNTHETISCH - Lasten jeugd naar taakveld";
+	synthetic.info.identifier = SPENDING_TABLE;
+	synthetic.info.summary = "Synthetische baten en lasten van gemeenten op de taakvelden voor jeugd\n"
 		       "Gegenereerd door jeugdbench, geen CBS-cijfers";
-	info.modified = SYNTH_CUBE_UPDATED;
-	info.meta_data_modified = SYNTH_CUBE_UPDATED;
-	info.reason_delivery = "Synthetisch";
-	info.explanatory_text =
+	synthetic.info.explanatory_text =
 		"Synthetische bedragen: lasten voor jeugd per jongere (0-17 jaar) = basis plus "
 		"een term in het percentage jongeren met jeugdhulp van 85099SYN; preventieaandeel "
 		"(6.1, 6.2 en jeugdgezondheidszorg) Beta-verdeeld rond 15% met een stijging per "
 		"jaar en een effect per gemeente. Jeugdgezondheidszorg valt in 7.1 Volksgezondheid; "
 		"het aandeel ervan (60%) is een modelaanname. Bedragen x 1 000 euro, afgerond.";
-	info.language = "nl";
-	info.catalog = "jeugdbench";
-	info.frequency = "Eenmalig";
-	info.period = period;
-	info.short_description = short_description;
-	info.description = "Synthetische gegevens voor het testen en demonstreren van jeugdbench. "
+	synthetic.info.description = "Synthetische gegevens voor het testen en demonstreren van jeugdbench. "
 			   "Het model staat in fetch/snapshot/README.md (45042SYN).";
-	info.graph_types = "Table";
-	info.output_status = "Synthetisch";
-	info.source = source;
 	derden.feed_base = SYNTH_FEED_BASE_DERDEN;
-	status = synth_cube_write(&derden, cube, &info);
+	status = synth_cube_write(&derden, cube, &synthetic.info);
 	output->printed |= derden.printed;
-	free(period);
-	free(short_description);
-	free(source);
+	synth_info_free(&synthetic);
 	return status;
 }
 

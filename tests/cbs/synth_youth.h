@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "synth.h"
+#include "synth_meta.h"
 #include "synth_regions.h"
 
 /* The count topics in table order; extra topics (--topics) follow. */
@@ -75,6 +76,19 @@ int synth_write_regions(struct synth_output *output, const char *table_id, const
 			const struct synth_youth_table *table);
 int synth_write_periods(struct synth_output *output, const char *table_id, const char *updated,
 			const struct synth_youth_table *table);
+
+/*
+ * The TableInfos every synthetic table shares: "SYNTHETISCH" short
+ * description naming seed, scale and years, the source, status and dates.
+ * layout finishes "De opmaak volgt ...".  Free with synth_info_free.
+ */
+struct synth_info {
+	struct synth_table_info info;
+	char *period, *short_description, *source;
+};
+void synth_info_init(struct synth_info *synthetic, const struct synth_youth_options *options,
+		     const char *layout, const char *updated);
+void synth_info_free(struct synth_info *synthetic);
 
 /* Writes the generated table as CBS responses; 0 or an exit status. */
 int synth_youth_write(struct synth_output *output, const struct synth_youth_options *options,

@@ -38,16 +38,46 @@ char *synth_topic_title(size_t topic)
 	return jb_xasprintf("Synthetische telling %zu", topic - SYNTH_TOPIC_FIXED_COUNT + 1);
 }
 
+void synth_info_init(struct synth_info *synthetic, const struct synth_youth_options *options,
+		     const char *layout, const char *updated)
+{
+	struct synth_table_info *info = &synthetic->info;
+
+	memset(synthetic, 0, sizeof(*synthetic));
+	synthetic->period = jb_xasprintf("%d-%d", options->first_year, options->last_year);
+	synthetic->short_description = jb_xasprintf(
+		"SYNTHETISCH: deze cijfers zijn synthetisch, gegenereerd door jb-synth van "
+		"jeugdbench (seed %lu, scale %ld, jaren %s); het zijn geen CBS-cijfers. De opmaak "
+		"volgt %s.",
+		options->seed, options->scale, synthetic->period, layout);
+	synthetic->source = jb_xasprintf("synthetisch: jeugdbench-generator jb-synth (seed %lu), "
+					 "geen CBS-cijfers",
+					 options->seed);
+	info->modified = updated;
+	info->meta_data_modified = updated;
+	info->reason_delivery = "Synthetisch";
+	info->language = "nl";
+	info->catalog = "jeugdbench";
+	info->frequency = "Eenmalig";
+	info->period = synthetic->period;
+	info->short_description = synthetic->short_description;
+	info->graph_types = "Table";
+	info->output_status = "Synthetisch";
+	info->source = synthetic->source;
+}
+
+void synth_info_free(struct synth_info *synthetic)
+{
+	free(synthetic->period);
+	free(synthetic->short_description);
+	free(synthetic->source);
+	memset(synthetic, 0, sizeof(*synthetic));
+}
+
 static int write_table_infos(struct synth_output *output,
 			     const struct synth_youth_options *options)
 {
-	struct synth_table_info info;
-	char *period = jb_xasprintf("%d-%d", options->first_year, options->last_year);
-	char *short_description = jb_xasprintf(
-		"SYNTHETISCH: deze cijfers zijn synthetisch, gegenereerd door jb-synth van "
-		"jeugdbench (seed %lu, scale %ld, jaren %s); het zijn geen CBS-cijfers. De "
-		"opmaak volgt CBS-tabellen over jeugdzorg per gemeente.",
-		options->seed, options->scale, period);
+	struct synth_info synthetic;
 	char *explanatory = jb_xasprintf(
 		"Synthetische aantallen per gemeente en jaar: jongeren tot 18 jaar uit de echte "
 		"Kerncijfers wijken en buurten 2020 (0-15 jaar plus 0,3 x 15-25 jaar, %+.1f%% per "
@@ -56,38 +86,24 @@ static int write_table_infos(struct synth_output *output,
 		"afgerond op %d, aantallen onder %d geheim (leeg). Gemeentelijke herindelingen "
 		"volgens config/reorganisations.csv.",
 		100.0 * SYNTH_YOUTH_DRIFT, SYNTH_SIGMA_U, SYNTH_ROUND_TO, SYNTH_SUPPRESS_BELOW);
-	char *source = jb_xasprintf("synthetisch: jeugdbench-generator jb-synth (seed %lu), geen "
-				    "CBS-cijfers",
-				    options->seed);
 	int status;
 
-	memset(&info, 0, sizeof(info));
-	info.id = 85099;
-	info.title = "SYNTHETISCH - Jongeren met jeugdzorg; gemeenten (jeugdbench-generator, geen "
-		     "CBS-cijfers)";
-	info.short_title = "SYNTHETISCH - Jeugdzorg gemeenten";
-	info.identifier = "85099SYN";
-	info.summary = "Synthetische aantallen jongeren met jeugdzorg per gemeente\n"
-		       "Gegenereerd door jeugdbench, geen CBS-cijfers";
-	info.modified = YOUTH_UPDATED;
-	info.meta_data_modified = YOUTH_UPDATED;
-	info.reason_delivery = "Synthetisch";
-	info.explanatory_text = explanatory;
-	info.language = "nl";
-	info.catalog = "jeugdbench";
-	info.frequency = "Eenmalig";
-	info.period = period;
-	info.short_description = short_description;
-	info.description = "Synthetische gegevens voor het testen en demonstreren van jeugdbench. "
-			   "Het model staat in fetch/snapshot/README.md (Synthetic generator).";
-	info.graph_types = "Table";
-	info.output_status = "Synthetisch";
-	info.source = source;
-	status = synth_write_table_infos(output, SYNTH_YOUTH_TABLE, &info);
-	free(period);
-	free(short_description);
+	synth_info_init(&synthetic, options, "CBS-tabellen over jeugdzorg per gemeente",
+			YOUTH_UPDATED);
+	synthetic.info.id = 85099;
+	synthetic.info.title = "SYNTHETISCH - Jongeren met jeugdzorg; gemeenten "
+			       "(jeugdbench-generator, geen CBS-cijfers)";
+	synthetic.info.short_title = "SYNTHETISCH - Jeugdzorg gemeenten";
+	synthetic.info.identifier = "85099SYN";
+	synthetic.info.summary = "Synthetische aantallen jongeren met jeugdzorg per gemeente\n"
+				 "Gegenereerd door jeugdbench, geen CBS-cijfers";
+	synthetic.info.explanatory_text = explanatory;
+	synthetic.info.description = "Synthetische gegevens voor het testen en demonstreren van "
+				     "jeugdbench. Het model staat in fetch/snapshot/README.md "
+				     "(Synthetic generator).";
+	status = synth_write_table_infos(output, SYNTH_YOUTH_TABLE, &synthetic.info);
+	synth_info_free(&synthetic);
 	free(explanatory);
-	free(source);
 	return status;
 }
 
