@@ -10,4 +10,4 @@ TESTBIN ?= $(OBJ)/tests
 
 $(eval $(call jb_program,jb-transform,transform/main.c $(TRANSFORM_SOURCES),$(TRANSFORM_LIBS)))
 $(eval $(call jb_unit_test,test-transform,tests/transform/test_transform.c $(TRANSFORM_SOURCES),$(TRANSFORM_LIBS)))
-CLI_TESTS += tests/transform/cli.sh
+CLI_TESTS += tests/transform/cli.sh tests/transform/regions.sh

@@ -438,7 +438,9 @@ static int write_successor(struct jb_harmoniser *harmoniser, struct jb_tidy_outp
 	size_t topics = harmoniser->meta->topic_count, count, i, published = 0;
 	long date = period_start(period);
 	struct jb_held_entry *own = find_entry(harmoniser, successor, period, category);
-	const char *name = jb_reorg_name(reorg, successor);
+	/* the table's own title when it publishes the successor, else the file's */
+	const char *name = own && *own->region_name ? own->region_name
+						    : jb_reorg_name(reorg, successor);
 	struct part *parts;
 	char label[160];
 	int status = 0, exists = jb_reorg_exists(reorg, successor, date);

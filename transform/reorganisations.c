@@ -189,33 +189,36 @@ long jb_reorg_end(const struct jb_reorganisations *reorg, const char *code)
 	return end;
 }
 
-long jb_reorg_start(const struct jb_reorganisations *reorg, const char *code)
+/* 1 when code is listed as its own old_code on date: it continues and takes others in. */
+static int continues(const struct jb_reorganisations *reorg, const char *code, long date)
 {
-	size_t i, j;
+	size_t i;
 
 	for (i = 0; i < reorg->count; i++) {
 		const struct jb_reorg_change *change = &reorg->changes[i];
-		size_t mergers = 0;
-		int listed_as_old = 0;
 
-		if (strcmp(change->new_code, code) != 0)
-			continue;
-		for (j = 0; j < reorg->count; j++) {
-			const struct jb_reorg_change *other = &reorg->changes[j];
-
-			if (other->date != change->date || strcmp(other->new_code, code) != 0)
-				continue;
-			if (strcmp(other->old_code, code) == 0)
-				listed_as_old = 1;
-			else if (other->weight == JB_WEIGHT_ONE)
-				mergers++;
-			else
-				listed_as_old = 1; /* a share of a split goes to an existing code */
-		}
-		if (mergers >= 2 && !listed_as_old)
-			return change->date;
+		if (change->date == date && strcmp(change->old_code, code) == 0 &&
+		    strcmp(change->new_code, code) == 0)
+			return 1;
 	}
 	return 0;
+}
+
+long jb_reorg_start(const struct jb_reorganisations *reorg, const char *code)
+{
+	long start = 0;
+	size_t i;
+
+	for (i = 0; i < reorg->count; i++) {
+		const struct jb_reorg_change *change = &reorg->changes[i];
+
+		if (strcmp(change->new_code, code) != 0 || strcmp(change->old_code, code) == 0 ||
+		    change->weight != JB_WEIGHT_ONE || (start && change->date >= start))
+			continue;
+		if (!continues(reorg, code, change->date))
+			start = change->date;
+	}
+	return start;
 }
 
 int jb_reorg_exists(const struct jb_reorganisations *reorg, const char *code, long date)

@@ -38,10 +38,10 @@ void jb_reorg_free(struct jb_reorganisations *reorg);
 long jb_reorg_end(const struct jb_reorganisations *reorg, const char *code);
 /*
  * The day a new code was created, or 0 when it existed before every
- * change.  A code is new when it is the new_code of two or more full
- * mergers (weight 1) on one date and none of them has it as old_code; a
- * merger into an existing code lists one old code, or the existing code
- * itself as an old_code.
+ * change.  A code is new on the first date on which a whole old code
+ * (weight 1) goes into it, unless it is listed as its own old_code on
+ * that date: a municipality that takes whole others in lists itself,
+ * "2022-03-24,GM0363,Amsterdam,GM0363,Amsterdam,1".
  */
 long jb_reorg_start(const struct jb_reorganisations *reorg, const char *code);
 /* 1 when code existed on date (yyyymmdd). */

@@ -234,6 +234,8 @@ static int apply_year(struct synth_regions *regions, const struct jb_csv_table *
 
 		if (strcmp(date, after) <= 0 || strcmp(date, until) > 0)
 			continue;
+		if (strcmp(old_code, new_code) == 0) /* it continues and takes others in */
+			continue;
 		old_index = synth_regions_find(regions, old_code);
 		if (old_index < 0 || !synth_region_present(regions, (size_t)old_index, year - 1)) {
 			jb_warn("%s:%lu: %s is no municipality on 1 January %d", table->path,

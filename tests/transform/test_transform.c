@@ -442,6 +442,66 @@ START_TEST(reorganisations_of_the_config)
 }
 END_TEST
 
+/* The changes of 2015-2019: renames with a new code, chains, splits into new codes. */
+START_TEST(reorganisations_since_2015)
+{
+	struct jb_reorganisations reorg;
+	struct jb_reorg_share *shares;
+	size_t count;
+
+	ck_assert_int_eq(jb_reorg_load("config/reorganisations.csv", &reorg), 0);
+	/* a new name with a new code creates the code: De Fryske Marren on 1 July 2015 */
+	ck_assert_int_eq(jb_reorg_start(&reorg, "GM1940"), 20150701);
+	ck_assert_int_eq(jb_reorg_end(&reorg, "GM1921"), 20150701);
+	/* Groesbeek took in Millingen and Ubbergen (2015), then became Berg en Dal (2016) */
+	ck_assert_int_eq(jb_reorg_start(&reorg, "GM0241"), 0);
+	ck_assert_int_eq(jb_reorg_end(&reorg, "GM0241"), 20160101);
+	ck_assert_int_eq(jb_reorg_start(&reorg, "GM1945"), 20160101);
+	count = jb_reorg_successors(&reorg, "GM0265", 20240101, &shares);
+	ck_assert_uint_eq(count, 1);
+	ck_assert_str_eq(shares[0].code, "GM1945");
+	ck_assert_int_eq(shares[0].weight, JB_WEIGHT_ONE);
+	free(shares);
+	count = jb_reorg_successors(&reorg, "GM0265", 20150101, &shares);
+	ck_assert_uint_eq(count, 1);
+	ck_assert_str_eq(shares[0].code, "GM0241");
+	free(shares);
+	/* hosts that list themselves existed before; codes formed with a share of a split are new */
+	ck_assert_int_eq(jb_reorg_start(&reorg, "GM0014"), 0);
+	ck_assert_int_eq(jb_reorg_start(&reorg, "GM0080"), 0);
+	ck_assert_int_eq(jb_reorg_start(&reorg, "GM1900"), 0);
+	ck_assert_int_eq(jb_reorg_start(&reorg, "GM1949"), 20180101);
+	ck_assert_int_eq(jb_reorg_start(&reorg, "GM1966"), 20190101);
+	ck_assert_int_eq(jb_reorg_start(&reorg, "GM1969"), 20190101);
+	ck_assert(!jb_reorg_exists(&reorg, "GM1969", 20180101));
+	/* Littenseradiel (2018) over three municipalities; the weights add up to 1 */
+	count = jb_reorg_successors(&reorg, "GM0140", 20240101, &shares);
+	ck_assert_uint_eq(count, 3);
+	ck_assert_int_eq(share_of(shares, count, "GM0080")->weight, 297400);
+	ck_assert_int_eq(share_of(shares, count, "GM1900")->weight, 541400);
+	ck_assert_int_eq(share_of(shares, count, "GM1949")->weight, 161200);
+	free(shares);
+	/* Winsum (2019) into two new municipalities */
+	count = jb_reorg_successors(&reorg, "GM0053", 20240101, &shares);
+	ck_assert_uint_eq(count, 2);
+	ck_assert_int_eq(share_of(shares, count, "GM1966")->weight, 885300);
+	ck_assert_int_eq(share_of(shares, count, "GM1969")->weight, 114700);
+	free(shares);
+	/* Maasdonk (2015) into two existing ones */
+	count = jb_reorg_successors(&reorg, "GM1671", 20240101, &shares);
+	ck_assert_uint_eq(count, 2);
+	ck_assert_int_eq(share_of(shares, count, "GM0796")->weight, 589300);
+	ck_assert_int_eq(share_of(shares, count, "GM0828")->weight, 410700);
+	free(shares);
+	/* a 2014 municipality through two mergers: Vlist (2015) -> Krimpenerwaard */
+	count = jb_reorg_successors(&reorg, "GM0623", 20240101, &shares);
+	ck_assert_uint_eq(count, 1);
+	ck_assert_str_eq(shares[0].code, "GM1931");
+	free(shares);
+	jb_reorg_free(&reorg);
+}
+END_TEST
+
 START_TEST(only_counts_are_summed)
 {
 	struct jb_topic count = { "JongerenMetJeugdhulp_2", "Jongeren met jeugdhulp", "aantal",
@@ -610,6 +670,7 @@ int main(void)
 	tcase_add_test(names, info_path_beside_the_data);
 	tcase_add_test(names, synthetic_from_any_text);
 	tcase_add_test(names, reorganisations_of_the_config);
+	tcase_add_test(names, reorganisations_since_2015);
 	tcase_add_test(names, only_counts_are_summed);
 	tcase_add_test(names, metadata_of_a_category_table);
 	suite_add_tcase(suite, names);
