@@ -143,6 +143,14 @@ expect "truncated JSON exits 65" status 65
 expect "truncated JSON: message with file:line:column" stderr_has "$T/badjson/TypedDataSet.json:1:"
 expect "truncated JSON: no output" no_file "$T/json/bad.csv"
 
+# a real recorded CBS table in its JSON form, all six responses (80137ned,
+# Arbeidsrekeningen: national, two dimensions besides time): the benchmark's
+# tidy format is per region, so the table is refused with the file named
+run jb-transform -c $D/test.ini -o "$T/json/80137ned.csv" $D/80137ned-json
+expect "80137ned (no region dimension) exits 65" status 65
+expect "80137ned: the message names DataProperties and the reason" stderr_has "$D/80137ned-json/DataProperties.json: the table has no region dimension"
+expect "80137ned: no output" no_file "$T/json/80137ned.csv"
+
 # the bundled snapshot: real values of 84799NED (Kerncijfers wijken en buurten 2020)
 S=fetch/snapshot
 run jb-transform -c config/jeugdbench.ini --no-harmonise -o "$T/snap/84799NED.csv" $S/84799NED
