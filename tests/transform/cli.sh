@@ -251,6 +251,20 @@ run jb-transform -c $D/test.ini -b 2023 -r "$T/chain.csv" -o "$T/h/chain.csv" $D
 expect "a chain of changes exits 0" status 0
 has_row "a chain: 2020 codes through two changes are summed" 'GM1979,Eemsdelta,GM,2020JJ00,definitief,JongerenTot18Jaar_1,Jongeren tot 18 jaar,aantal,8975,ok,merged,,,' "$T/h/chain.csv"
 
+# changes of 2015-2019 in config/reorganisations.csv (99003TST-2014, values
+# in make_99003TST.py; sums by hand)
+run jb-transform -c $D/test.ini --boundary-year 2023 -o "$T/h/early.csv" $D/99003TST-2014
+expect "2014 and 2018 periods harmonised to 2023 exit 0" status 0
+expect "2014 and 2018 periods harmonised to 2023 say nothing" stderr_empty -
+H=$T/h/early.csv
+has_row "Berg en Dal 2014 = Groesbeek 3600 + Millingen 1200 + Ubbergen 1900 (2015, then a new code in 2016)" 'GM1945,Berg en Dal,GM,2014JJ00,definitief,JongerenTot18Jaar_1,Jongeren tot 18 jaar,aantal,6700,ok,merged,,,' "$H"
+has_row "Groningen 2018 = 4800 + Ten Boer 150 + Haren 300, the table's own name kept" 'GM0014,Groningen (gemeente),GM,2018JJ00,definitief,JongerenMetJeugdhulp_2,Jongeren met jeugdhulp,aantal,5250,ok,merged,,,' "$H"
+has_row "Het Hogeland 2018 = 2000 + 3000 + 2000 + 0.8853 x Winsum 2500 = 9213.25 -> 9213" 'GM1966,Het Hogeland,GM,2018JJ00,definitief,JongerenTot18Jaar_1,Jongeren tot 18 jaar,aantal,9213,ok,split,,,' "$H"
+has_row "Westerkwartier 2018 = 250 + 500 + 200 + 350 + 0.1147 x Winsum 400 = 1345.88 -> 1346" 'GM1969,Westerkwartier,GM,2018JJ00,definitief,JongerenMetJeugdhulp_2,Jongeren met jeugdhulp,aantal,1346,ok,split,,,' "$H"
+has_row "Westerkwartier 2018: its percentage is not harmonisable" 'GM1969,Westerkwartier,GM,2018JJ00,definitief,PercentageJeugdhulp_3,Jongeren met jeugdhulp,%,,not_harmonisable,not_harmonisable,,,' "$H"
+[ "$(grep -c ',GM0053,\|^GM0053,' "$H")" -eq 0 ] && _ok "no row of Winsum is left" || _not_ok "no row of Winsum is left"
+[ "$(wc -l <"$H")" -eq 13 ] && _ok "four successors x three topics (and the header)" || _not_ok "four successors x three topics (and the header)"
+
 # the bundled snapshot harmonised to 2024: every period has exactly 342 municipalities
 run jb-transform -c config/jeugdbench.ini --boundary-year 2024 -o "$T/snap/h85099SYN.csv" $S/85099SYN
 expect "snapshot 85099SYN harmonised to 2024 exits 0" status 0

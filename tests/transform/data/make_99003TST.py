@@ -66,6 +66,32 @@ BOTH = [
     ("GM0457", "2023JJ00", 3700, 350, 9.5),
 ]
 
+# the variant 99003TST-2014: changes of 2015-2019 (a chain through a new name
+# and code, a merger into an existing code, Winsum split over two new codes)
+EARLY_REGIONS = [("GM0265", "Millingen aan de Rijn"), ("GM0282", "Ubbergen"),
+                 ("GM0241", "Groesbeek"), ("GM0005", "Bedum"), ("GM1651", "Eemsmond"),
+                 ("GM1663", "De Marne"), ("GM0053", "Winsum"), ("GM0015", "Grootegast"),
+                 ("GM0022", "Leek"), ("GM0025", "Marum"), ("GM0056", "Zuidhorn"),
+                 ("GM0014", "Groningen (gemeente)"), ("GM0009", "Ten Boer"),
+                 ("GM0017", "Haren")]
+EARLY_PERIODS = [("2014JJ00", "Definitief"), ("2018JJ00", "Definitief")]
+EARLY = [
+    ("GM0265", "2014JJ00", 1200, 100, 8.3),
+    ("GM0282", "2014JJ00", 1900, 150, 7.9),
+    ("GM0241", "2014JJ00", 3600, 300, 8.3),
+    ("GM0005", "2018JJ00", 2000, 200, 10.0),
+    ("GM1651", "2018JJ00", 3000, 300, 10.0),
+    ("GM1663", "2018JJ00", 2000, 250, 12.5),
+    ("GM0053", "2018JJ00", 2500, 400, 16.0),
+    ("GM0015", "2018JJ00", 2400, 250, 10.4),
+    ("GM0022", "2018JJ00", 4000, 500, 12.5),
+    ("GM0025", "2018JJ00", 2100, 200, 9.5),
+    ("GM0056", "2018JJ00", 3800, 350, 9.2),
+    ("GM0014", "2018JJ00", 37000, 4800, 13.0),
+    ("GM0009", "2018JJ00", 1500, 150, 10.0),
+    ("GM0017", "2018JJ00", 3500, 300, 8.6),
+]
+
 
 def write(name, body):
     with open(os.path.join(OUT, name), "w", encoding="utf-8", newline="\n") as f:
@@ -93,7 +119,7 @@ def data_property(i, kind, key, title, unit, datatype):
             prop("Decimals", 0, "Edm.Int32") + prop("Datatype", datatype))
 
 
-def main(entries):
+def main(entries, regions=REGIONS, periods=PERIODS):
     os.makedirs(OUT, exist_ok=True)
     info = (prop("ID", 1, "Edm.Int32") + prop("Title", "Herindelingen (testtabel)") +
             prop("ShortTitle", "Herindelingen") + prop("Identifier", TABLE) +
@@ -114,11 +140,11 @@ def main(entries):
     write("RegioS.xml", feed("RegioS", "Cbs.OData.Dimension", [
         ("'%s'" % code, prop("Key", code.ljust(10), space=True) + prop("Title", title) +
          prop("Description", "") + prop("CategoryGroupID", None, "Edm.Int32"))
-        for code, title in REGIONS]))
+        for code, title in regions]))
     write("Perioden.xml", feed("Perioden", "Cbs.OData.TimeDimension", [
         ("'%s'" % key, prop("Key", key, space=True) + prop("Title", key[:4]) +
          prop("Description", "") + prop("Status", status))
-        for key, status in PERIODS]))
+        for key, status in periods]))
     rows = []
     for i, (region, period, population, care, percentage) in enumerate(entries):
         rows.append((i, prop("ID", i, "Edm.Int32") + prop("RegioS", region.ljust(10), space=True) +
@@ -132,3 +158,5 @@ def main(entries):
 main(ENTRIES)
 OUT = os.path.join(HERE, TABLE + "-both")
 main(ENTRIES + BOTH)
+OUT = os.path.join(HERE, TABLE + "-2014")
+main(EARLY, EARLY_REGIONS, EARLY_PERIODS)
