@@ -337,6 +337,7 @@ void jb_funnel_svg(FILE *fp, const struct jb_indicator_view *view, const char *l
 		return;
 	}
 	widen(&y.domain_low, &y.domain_high, view->national);
+	widen(&y.domain_low, &y.domain_high, view->target);
 	qsort(sorted, count, sizeof(*sorted), by_denominator);
 	x.domain_low /= 1.25;
 	x.domain_high *= 1.25;
@@ -370,6 +371,17 @@ void jb_funnel_svg(FILE *fp, const struct jb_indicator_view *view, const char *l
 		fprintf(fp, "<line class=\"national\" x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\"/>\n",
 			LEFT, WIDTH - RIGHT, jb_scale_map(&y, view->national),
 			jb_scale_map(&y, view->national));
+	if (isfinite(view->target)) {
+		char target[64];
+
+		fprintf(fp, "<line class=\"target\" x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\"/>"
+			"<text class=\"target-label\" x=\"%d\" y=\"%.1f\">doel ",
+			LEFT, WIDTH - RIGHT, jb_scale_map(&y, view->target),
+			jb_scale_map(&y, view->target), LEFT + 6,
+			jb_scale_map(&y, view->target) - 5);
+		jb_html_escape(fp, jb_format_value(target, sizeof(target), view->target, view->unit));
+		fputs("</text>\n", fp);
+	}
 	/* the named groups' members last, ringed and labelled, on top of the others */
 	for (i = 0; i < count; i++)
 		if (!jb_report_group_of(report, sorted[i]->text[BENCH_REGION_CODE]))

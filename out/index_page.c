@@ -8,10 +8,12 @@
 #include "map_svg.h"
 #include "html.h"
 #include "pages.h"
+#include "questions.h"
 #include "report.h"
 #include "sections.h"
 #include "trend_svg.h"
 #include "table_html.h"
+#include "targets.h"
 
 static void figure(FILE *fp, const char *label, double value, const char *unit)
 {
@@ -153,6 +155,8 @@ static void indicator_section(FILE *fp, const struct jb_report *report,
 	figure(fp, "Q1 (25%)", view->q1, view->unit);
 	figure(fp, "Mediaan", view->median, view->unit);
 	figure(fp, "Q3 (75%)", view->q3, view->unit);
+	if (isfinite(view->target))
+		figure(fp, "Doel", view->target, view->unit);
 	fputs("</div>\n", fp);
 	fputs("<div class=\"charts\"><div>", fp);
 	if (view->value_only)
@@ -191,6 +195,7 @@ void jb_index_page(FILE *fp, const void *context)
 		const struct jb_indicator_view *view = &report->indicators[i];
 		char period[128];
 
+		jb_mixes_toc(fp, report, i);
 		fputs("<li><a href=\"#i-", fp);
 		jb_html_escape(fp, view->name);
 		fputs("\">", fp);
@@ -202,14 +207,24 @@ void jb_index_page(FILE *fp, const void *context)
 			jb_html_escape(fp, period);
 			fputs(")", fp);
 		}
+		if (isfinite(view->target) && report->targets && report->targets->present) {
+			fputs(" &middot; <a href=\"#doel-", fp);
+			jb_html_escape(fp, view->name);
+			fputs("\">afstand tot het doel</a>", fp);
+		}
 		fputs("</li>\n", fp);
 	}
+	jb_mixes_toc(fp, report, report->indicator_count);
 	fputs("</ul></nav>\n<div class=\"search\"><label for=\"zoek\">Zoek een gemeente "
 	      "</label><input id=\"zoek\" type=\"search\" placeholder=\"naam of code, "
 	      "bijvoorbeeld Utrecht of GM0344\" autocomplete=\"off\"></div>\n", fp);
 	jb_changes_write(fp, report, JB_CHANGES_HTML);
-	for (i = 0; i < report->indicator_count; i++)
+	for (i = 0; i < report->indicator_count; i++) {
+		jb_mixes_after(fp, report, i, NULL);
 		indicator_section(fp, report, &report->indicators[i]);
+		jb_target_overview(fp, report, &report->indicators[i]);
+	}
+	jb_mixes_after(fp, report, report->indicator_count, NULL);
 	jb_models_table(fp, report, NULL);
 	jb_html_end(fp, report);
 }

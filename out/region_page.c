@@ -7,6 +7,7 @@
 #include "funnel_svg.h"
 #include "html.h"
 #include "pages.h"
+#include "questions.h"
 #include "report.h"
 #include "sections.h"
 #include "table_html.h"
@@ -37,6 +38,7 @@ static void position_bar(FILE *fp, const struct jb_indicator_view *view,
 	for (i = 0; i < view->row_count; i++)
 		widen(&x.domain_low, &x.domain_high, view->rows[i]->number[BENCH_VALUE]);
 	widen(&x.domain_low, &x.domain_high, view->national);
+	widen(&x.domain_low, &x.domain_high, view->target);
 	if (!isfinite(value) || isnan(x.domain_low))
 		return;
 	span = x.domain_high - x.domain_low;
@@ -58,6 +60,14 @@ static void position_bar(FILE *fp, const struct jb_indicator_view *view,
 	if (isfinite(view->national))
 		fprintf(fp, "<line class=\"limit95\" x1=\"%.1f\" x2=\"%.1f\" y1=\"5\" y2=\"41\"/>\n",
 			jb_scale_map(&x, view->national), jb_scale_map(&x, view->national));
+	if (isfinite(view->target)) {
+		char target[64];
+
+		fprintf(fp, "<line class=\"target\" x1=\"%.1f\" x2=\"%.1f\" y1=\"3\" y2=\"43\">"
+			"<title>doel ", jb_scale_map(&x, view->target), jb_scale_map(&x, view->target));
+		jb_html_escape(fp, jb_format_value(target, sizeof(target), view->target, view->unit));
+		fputs("</title></line>\n", fp);
+	}
 	fprintf(fp, "<circle class=\"%s\" cx=\"%.1f\" cy=\"23\" r=\"6\"/>\n</svg>\n",
 		view->value_only ? "f-above998" :
 		jb_flag_class(row->text[BENCH_FLAG95], row->text[BENCH_FLAG998]),
@@ -186,7 +196,7 @@ static void region_indicator(FILE *fp, const struct jb_report *report,
 			     const struct jb_indicator_view *view, const char *region_code)
 {
 	const struct jb_bench_row *row = jb_view_find(view, region_code);
-	char period[128], text[128], low[64], high[64];
+	char period[128], text[256], low[64], high[64];
 
 	fputs("<section class=\"indicator\">\n<h2>", fp);
 	jb_html_escape(fp, view->title ? view->title : view->name);
@@ -199,8 +209,9 @@ static void region_indicator(FILE *fp, const struct jb_report *report,
 		return;
 	}
 	position_bar(fp, view, row);
-	fputs("<p class=\"meta\">Punt: deze gemeente; grijs vlak: middelste helft van de "
-	      "gemeenten; lijn: mediaan; stippellijn: landelijk.</p>\n", fp);
+	fprintf(fp, "<p class=\"meta\">Punt: deze gemeente; grijs vlak: middelste helft van de "
+		"gemeenten; lijn: mediaan; stippellijn: landelijk%s.</p>\n",
+		isfinite(view->target) ? "; groene lijn: het doel" : "");
 	fputs("<table class=\"facts\">\n", fp);
 	value_fact(fp, "Deze gemeente", row->number[BENCH_VALUE], view->unit);
 	if (!view->value_only) {
@@ -216,6 +227,16 @@ static void region_indicator(FILE *fp, const struct jb_report *report,
 		fact(fp, "Signaal", jb_status_words(row->text[BENCH_STATUS]) ?
 		     jb_status_words(row->text[BENCH_STATUS]) :
 		     jb_flag_words(row->text[BENCH_FLAG95], row->text[BENCH_FLAG998]));
+	}
+	if (isfinite(view->target)) {
+		char target[64], distance[64];
+
+		jb_format_value(target, sizeof(target), view->target, view->unit);
+		jb_format_distance(distance, sizeof(distance), row->number[BENCH_VALUE] - view->target,
+				   view->unit, 1);
+		snprintf(text, sizeof(text), "%s%s%s%s", target, *distance ? " (deze gemeente " : "",
+			 distance, *distance ? ")" : "");
+		fact(fp, "Doel", text);
 	}
 	more_facts(fp, view, row);
 	value_fact(fp, "Q1 (25%)", view->q1, view->unit);
@@ -237,8 +258,12 @@ void jb_region_page(FILE *fp, const void *context)
 
 	jb_html_begin(fp, report, title, "../");
 	free(title);
-	for (i = 0; i < report->indicator_count; i++)
+	for (i = 0; i < report->indicator_count; i++) {
+		jb_mixes_after(fp, report, i, page->region_code);
 		region_indicator(fp, report, &report->indicators[i], page->region_code);
+		jb_target_region(fp, report, &report->indicators[i], page->region_code);
+	}
+	jb_mixes_after(fp, report, report->indicator_count, page->region_code);
 	jb_peer_section(fp, report, page->region_code);
 	jb_context_section(fp, report, page->region_code);
 	jb_html_end(fp, report);

@@ -439,6 +439,7 @@ static void add_view(struct jb_report *report, const struct jb_config *config,
 	memset(view, 0, sizeof(*view));
 	view->name = jb_xstrdup(name);
 	view->per = 100;
+	view->target = NAN;
 	view_from_config(view, report, config);
 	view_collect(view, report);
 	if (!view->source && view->table_origin)
@@ -451,6 +452,40 @@ static void add_view(struct jb_report *report, const struct jb_config *config,
 		report->provisional = 1;
 }
 
+/* A compositional indicator: its configuration, placed after the views so far. */
+static void add_mix_config(struct jb_report *report, const struct jb_config *config,
+			   const char *name)
+{
+	struct jb_mix_config *mix = &report->mix_configs[report->mix_config_count++];
+	char *section = jb_config_section_name("indicator", name);
+	const char *table_name = jb_config_get(config, section, "table");
+	char *table_section = table_name ? jb_config_section_name("table", table_name) : NULL;
+	const char *per = jb_config_get(config, section, "per");
+
+	memset(mix, 0, sizeof(*mix));
+	mix->name = jb_xstrdup(name);
+	mix->title = config_copy(config, section, "title");
+	mix->description = config_copy(config, section, "description");
+	mix->unit = config_copy(config, section, "unit");
+	mix->per = per && strtod(per, NULL) > 0 ? strtod(per, NULL) : 100;
+	mix->after = report->indicator_count;
+	if (table_section) {
+		mix->table = find_table(report, jb_config_get(config, table_section, "id"));
+		mix->table_origin = config_copy(config, table_section, "origin");
+	}
+	free(table_section);
+	free(section);
+}
+
+static int is_composition(const struct jb_config *config, const char *name)
+{
+	char *section = jb_config_section_name("indicator", name);
+	int yes = jb_config_get(config, section, "composition") != NULL;
+
+	free(section);
+	return yes;
+}
+
 /* Indicators in config order, then any the benchmark holds beyond those. */
 static void group_indicators(struct jb_report *report, const struct jb_config *config)
 {
@@ -459,8 +494,12 @@ static void group_indicators(struct jb_report *report, const struct jb_config *c
 
 	report->indicators = jb_xcalloc(count + report->row_count + 1,
 					sizeof(*report->indicators));
+	report->mix_configs = jb_xcalloc(count + 1, sizeof(*report->mix_configs));
 	for (i = 0; i < count; i++)
-		add_view(report, config, names[i]);
+		if (is_composition(config, names[i]))
+			add_mix_config(report, config, names[i]);
+		else
+			add_view(report, config, names[i]);
 	for (i = 0; i < report->row_count; i++) {
 		const char *name = report->rows[i].text[BENCH_INDICATOR];
 
@@ -598,6 +637,14 @@ void jb_report_free(struct jb_report *report)
 		free(report->groups[i].title);
 		jb_config_words_free(report->groups[i].members, report->groups[i].member_count);
 	}
+	for (i = 0; i < report->mix_config_count; i++) {
+		free(report->mix_configs[i].name);
+		free(report->mix_configs[i].title);
+		free(report->mix_configs[i].description);
+		free(report->mix_configs[i].unit);
+		free(report->mix_configs[i].table_origin);
+	}
+	free(report->mix_configs);
 	free(report->groups);
 	free(report->indicators);
 	free(report->by_region);

@@ -11,7 +11,9 @@
 #include "config.h"
 
 struct jb_map;
+struct jb_mix_set;
 struct jb_stats_extra;
+struct jb_target_set;
 
 /* The columns of data/stats/benchmark.csv this program reads. */
 enum jb_bench_column {
@@ -61,6 +63,15 @@ struct jb_indicator_view {
 	double national, q1, median, q3;
 	int value_only;         /* a published rate: no numerator, denominator, limits */
 	int synthetic;
+	double target;          /* targets.csv's target of the indicator, NAN without */
+};
+
+/* An indicator with `composition` in the configuration: no benchmark rows, a mix. */
+struct jb_mix_config {
+	char *name, *title, *description, *unit, *table_origin;
+	double per;
+	const struct jb_table_info *table; /* NULL when the indicator names no known table */
+	size_t after;           /* how many benchmark indicators come before it */
 };
 
 /* A [group NAME] of the configuration: a named set of municipalities. */
@@ -97,6 +108,10 @@ struct jb_report {
 	int previous_unreadable;            /* latest had a benchmark that could not be read */
 	struct jb_named_group *groups;      /* [group] sections in config order */
 	size_t group_count;
+	struct jb_mix_config *mix_configs;  /* compositional indicators, config order */
+	size_t mix_config_count;
+	const struct jb_mix_set *mixes;     /* composition.csv, or NULL */
+	const struct jb_target_set *targets; /* targets.csv, or NULL */
 };
 
 /* 1 when the benchmark has the column and any row a value in it. */

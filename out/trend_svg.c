@@ -125,6 +125,8 @@ void jb_trend_svg(FILE *fp, const struct jb_report *report,
 	}
 	if (known < 2)
 		return;
+	if (!small)
+		widen(&y.domain_low, &y.domain_high, view->target);
 	for (i = 0; i < count; i++) {
 		widen(&y.domain_low, &y.domain_high, reference[i]);
 		widen(&y.domain_low, &y.domain_high, points[i].value);
@@ -170,6 +172,15 @@ void jb_trend_svg(FILE *fp, const struct jb_report *report,
 	} else {
 		fprintf(fp, "<rect class=\"frame\" x=\"0.5\" y=\"0.5\" width=\"%d\" height=\"%d\"/>\n",
 			width - 1, height - 1);
+	}
+	if (!small && isfinite(view->target)) {
+		fprintf(fp, "<line class=\"target\" x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\"/>"
+			"<text class=\"target-label\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">doel ",
+			left, width - right, jb_scale_map(&y, view->target),
+			jb_scale_map(&y, view->target), width - right - 4,
+			jb_scale_map(&y, view->target) - 5);
+		jb_html_escape(fp, jb_format_value(label, sizeof(label), view->target, view->unit));
+		fputs("</text>\n", fp);
 	}
 	for (first = 1, i = 0; i < count; i++) {
 		if (!isfinite(reference[i]))

@@ -9,6 +9,7 @@
 
 #include "exitcode.h"
 #include "map_svg.h"
+#include "mix.h"
 #include "msg.h"
 #include "pages.h"
 #include "previous_run.h"
@@ -16,6 +17,7 @@
 #include "run_dir.h"
 #include "stats_extra.h"
 #include "table_html.h"
+#include "targets.h"
 #include "xalloc.h"
 #include "xlsx_export.h"
 
@@ -95,11 +97,30 @@ static int load_map(struct jb_map *map, const struct jb_report_options *options,
 	return rc;
 }
 
+/* composition.csv and targets.csv (optional); a synthetic mix gets the banner too. */
+static int load_questions(struct jb_report *report, struct jb_mix_set *mixes,
+			  struct jb_target_set *targets, const char *stats_dir)
+{
+	int rc = jb_mix_load(mixes, report, stats_dir);
+	size_t i;
+
+	report->mixes = mixes;
+	for (i = 0; i < mixes->mix_count; i++)
+		if (mixes->mixes[i].synthetic && mixes->mixes[i].period)
+			report->synthetic = 1;
+	if (rc == JB_EXIT_OK)
+		rc = jb_targets_load(targets, report, stats_dir);
+	report->targets = targets;
+	return rc;
+}
+
 int jb_report_write(const struct jb_report_options *options)
 {
 	struct jb_report report;
 	struct jb_map map;
 	struct jb_stats_extra extra;
+	struct jb_mix_set mixes;
+	struct jb_target_set targets;
 	struct jb_report previous;
 	char *previous_run = NULL;
 	struct jb_run run;
@@ -119,6 +140,8 @@ int jb_report_write(const struct jb_report_options *options)
 	rc = jb_report_load(&report, options->config_path, options->benchmark_path,
 			    options->tidy_dir);
 	memset(&extra, 0, sizeof(extra));
+	memset(&mixes, 0, sizeof(mixes));
+	memset(&targets, 0, sizeof(targets));
 	if (rc == JB_EXIT_OK) {
 		rc = load_map(&map, options, report.boundary_year);
 		if (map.region_count)
@@ -126,11 +149,14 @@ int jb_report_write(const struct jb_report_options *options)
 	}
 	if (rc == JB_EXIT_OK) {
 		char *benchmark_dir = jb_xstrdup(options->benchmark_path);
+		const char *stats_dir = options->stats_dir ? options->stats_dir :
+					dirname(benchmark_dir);
 
-		rc = jb_stats_extra_load(&extra, &report, options->stats_dir ? options->stats_dir :
-					 dirname(benchmark_dir), options->tidy_dir);
-		free(benchmark_dir);
+		rc = jb_stats_extra_load(&extra, &report, stats_dir, options->tidy_dir);
 		report.extra = &extra;
+		if (rc == JB_EXIT_OK)
+			rc = load_questions(&report, &mixes, &targets, stats_dir);
+		free(benchmark_dir);
 	}
 	if (rc == JB_EXIT_OK) {
 		int loaded = jb_previous_run_load(&previous, &previous_run, options->reports_dir);
@@ -158,6 +184,8 @@ int jb_report_write(const struct jb_report_options *options)
 		jb_report_free(&previous);
 	free(previous_run);
 	jb_stats_extra_free(&extra);
+	jb_mix_free(&mixes);
+	jb_targets_free(&targets);
 	jb_map_free(&map);
 	jb_report_free(&report);
 	return rc;

@@ -269,6 +269,7 @@ START_TEST(funnel_points_sit_on_their_pixels)
 			       "i,I,2024JJ00,,GM0002,Twee,10000,100000,10,9.8,10.2,10,9,10,11,0,"
 			       "9.8,10.2,9.7,10.3,within,within,ok,synthetic\n"), JB_EXIT_OK);
 	memset(&view, 0, sizeof(view));
+	view.target = NAN;
 	view.name = "i";
 	view.unit = "%";
 	view.national = 10;
@@ -338,6 +339,7 @@ START_TEST(group_members_are_ringed_in_the_funnel)
 			       "i,I,2024JJ00,,GM0002,Twee,10000,100000,10,9.8,10.2,10,9,10,11,0,"
 			       "9.8,10.2,9.7,10.3,within,within,ok,synthetic\n"), JB_EXIT_OK);
 	memset(&view, 0, sizeof(view));
+	view.target = NAN;
 	view.name = "i";
 	view.national = 10;
 	rows[0] = &report.rows[0];
