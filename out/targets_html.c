@@ -351,7 +351,8 @@ static void trend_words(FILE *fp, const struct jb_indicator_view *view,
 	}
 	if ((distance < 0) == (slope > 0))
 		fprintf(fp, ": de afstand tot het doel wordt kleiner; bij deze trend is het doel "
-			"over ongeveer %.0f jaar bereikt.</p>\n", ceil(fabs(distance) / fabs(slope)));
+			"over ongeveer %.0f jaar bereikt.</p>\n",
+			fmax(1, round(fabs(distance) / fabs(slope))));
 	else
 		fputs(": de afstand tot het doel wordt groter.</p>\n", fp);
 }
@@ -400,7 +401,8 @@ void jb_target_region(FILE *fp, const struct jb_report *report,
 		fputs(" \u2013 ", fp);
 		jb_html_escape(fp, jb_format_number(high, sizeof(high), row->number[BENCH_CI_HIGH], 1));
 		fputs(strcmp(newest->target_flag, "within") == 0 ? ") omvat het doel." :
-		      ") ligt helemaal aan die kant van het doel.", fp);
+		      strcmp(newest->target_flag, "above") == 0 ? ") ligt helemaal boven het doel." :
+		      ") ligt helemaal onder het doel.", fp);
 	}
 	fputs("</p>\n", fp);
 	trend_words(fp, view, row, newest->value - newest->target);

@@ -242,6 +242,137 @@ run jb-report -c $D/config-stats.ini --tidy $D/tidy -o "$R" --benchmark "$S2/ben
 expect "peers.csv without its columns exits 65" status 65
 expect "and names the missing column" stderr_has "no column 'peer_type'"
 
+# The learning network's questions: the referral mix (composition.csv) and the
+# distance to a target (targets.csv), both beside the benchmark of stats1.
+C=$S2/composition.csv
+TG=$S2/targets.csv
+# mixfield NAME PERIOD CODE KEY: a field of composition.csv
+mixfield() {
+	awk -F, -v name="$1" -v per="$2" -v code="$3" -v key="$4" '
+		NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+		$col["period"] == per && $col["region_code"] == code && $col["category_key"] == key { print $col[name] }' "$C"
+}
+# pooled KEY PERIOD CODES...: the share of a category in the summed counts of ok municipalities (all: no codes)
+pooled() {
+	key=$1 per=$2
+	shift 2
+	awk -F, -v key="$key" -v per="$per" -v codes=" $* " '
+		NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+		$col["period"] == per && $col["status"] == "ok" && (codes == "  " || index(codes, " " $col["region_code"] " ")) {
+			if ($col["category_key"] == key) { count += $col["count"]; total += $col["total"] } }
+		END { printf "%.1f", 100 * count / total }' "$C" | tr . ,
+}
+# p_exact P: the p-value as the page writes it (3 significant digits, x 10 to the power)
+p_exact() {
+	awk -v p="$1" 'BEGIN { if (p >= 0.001) { printf "%.3g", p } else { s = sprintf("%.2e", p); split(s, a, "e"); printf "%s &times; 10<sup>%d</sup>", a[1], a[2] } }' | tr . ,
+}
+I2=$R/stats1/index.html
+U=$R/stats1/gemeente/GM0344.html
+A=$R/stats1/gemeente/GM0034.html
+has "mix: in the table of contents" "$I2" "<a href=\"#i-verwijzersmix\">Verwijzersmix van de jeugdhulptrajecten</a> (2024*)"
+order=$(grep -o 'id="i-[a-z_]*"' "$I2" | tr '\n' ' ')
+[ "$order" = 'id="i-jeugdhulp" id="i-verwijzersmix" id="i-jeugdzorg_wbk" ' ] && _ok "mix: in its configuration place" ||
+	_not_ok "mix: in its configuration place" "sections: $order"
+lacks "mix: no empty benchmark section for a composition" "$I2" "Geen gegevens in de benchmark"
+has "mix: the source is synthetic" "$I2" "Bron: synthetische gegevens &mdash; geen CBS-cijfers (tabel 85097SYN)"
+differ=$(awk -F, '$3 == "2024JJ00" && $18 == "differs"' "$C" | cut -d, -f5 | sort -u | wc -l)
+same=$(awk -F, '$3 == "2024JJ00" && $18 == "same"' "$C" | cut -d, -f5 | sort -u | wc -l)
+has "mix: how many differ ($differ)" "$I2" "<span>Mix wijkt af</span><b>$differ</b>"
+has "mix: how many do not ($same)" "$I2" "<span>Mix wijkt niet aantoonbaar af</span><b>$same</b>"
+has "mix: the suppressed one is not tested" "$I2" "<span>Niet te toetsen</span><b>1</b>"
+has "mix: the national share of the access team (all municipalities summed)" "$I2" "</td><td class=\"num\">$(pooled VW01 2024JJ00)$nb%</td></tr>"
+awk '/<h3>Gemeenten waarvan de mix afwijkt/,/<\/table>/' "$I2" >"$T/differ.html"
+first=$(grep -o 'href="gemeente/GM[0-9]*.html"' "$T/differ.html" | head -n 1)
+want=$(awk -F, 'NR > 1 && $3 == "2024JJ00" && $18 == "differs" { print $17, $5 }' "$C" | sort -g | head -n 1 | cut -d' ' -f2)
+[ "$first" = "href=\"gemeente/$want.html\"" ] && _ok "mix: the smallest p first ($want)" || _not_ok "mix: the smallest p first" "got $first, want $want"
+has "mix: Utrecht's p-value in the table" "$T/differ.html" "$(p_exact "$(mixfield p_value 2024JJ00 GM0344 VW01)")</td></tr>"
+has "mix: Utrecht's share in the table" "$T/differ.html" ">$(dutch "$(mixfield share 2024JJ00 GM0344 VW01)")$nb%</td>"
+lacks "mix: Almere (same) not among those that differ" "$T/differ.html" "GM0034.html"
+lacks "mix: the suppressed one not among them" "$T/differ.html" "GM0080.html"
+has "mix: category titles escaped" "$I2" "Huisarts &amp; &lt;i&gt;POH&lt;/i&gt;"
+if grep -rqF '<i>POH' "$R/stats1"; then _not_ok "mix: no markup from data in any page"; else _ok "mix: no markup from data in any page"; fi
+# Utrecht's page: the test in words, shares with intervals, its similar peers (Rotterdam, Groningen) pooled
+has "mix page: Utrecht differs" "$U" "<strong>De mix van Utrecht wijkt af van die van de andere gemeenten samen.</strong>"
+has "mix page: X² and df" "$U" "X&sup2; = $(dutch "$(mixfield chi_square 2024JJ00 GM0344 VW01)") bij 2 vrijheidsgraden"
+has "mix page: the exact p" "$U" "p = $(p_exact "$(mixfield p_value 2024JJ00 GM0344 VW01)")"
+has "mix page: the chance in words" "$U" "minder dan eens op de 1.000 keer"
+has "mix page: a share with its interval" "$U" "Gemeentelijke toegang: $(dutch "$(mixfield share 2024JJ00 GM0344 VW01)")$nb% [$(dutch "$(mixfield ci_low 2024JJ00 GM0344 VW01)") – $(dutch "$(mixfield ci_high 2024JJ00 GM0344 VW01)")]</title>"
+has "mix page: the similar peers pooled (Rotterdam and Groningen)" "$U" "<td class=\"num\" data-sort=\"$(awk -F, '$3 == "2024JJ00" && $7 == "VW02" && ($5 == "GM0599" || $5 == "GM0014") { c += $9; t += $10 } END { printf "%.6g", 100 * c / t }' "$C")\">$(pooled VW02 2024JJ00 GM0599 GM0014)$nb%</td>"
+has "mix page: the others' share from the test" "$U" "$(dutch "$(mixfield reference_share 2024JJ00 GM0344 VW02)")$nb%</td><td class=\"num\">−"
+# the two categories adding most to X² = sum (O - n r)² / (n r), n = Utrecht's counts summed
+top=$(awk -F, '$3 == "2024JJ00" && $5 == "GM0344" { n += $9; o[$7] = $9; r[$7] = $14 / 100; t[$7] = $8 }
+	END { for (k in o) { e = n * r[k]; printf "%.9f %s\n", (o[k] - e) ^ 2 / e, k } }' "$C" | sort -gr | head -n 2 | cut -d' ' -f2 | tr '\n' ' ')
+[ "$top" = "VW02 VW01 " ] && _ok "mix page: by hand the huisarts adds most, then the access team" || _not_ok "mix page: contributions by hand" "$top"
+has "mix page: the largest differences named" "$U" "Het meest verschillen de aandelen via Huisarts &amp; &lt;i&gt;POH&lt;/i&gt; (20,0$nb% hier tegen $(dutch "$(mixfield reference_share 2024JJ00 GM0344 VW02)")$nb% bij de andere gemeenten) en via Gemeentelijke toegang"
+has "mix page: the earlier period" "$U" "Eerdere perioden: 2023: wijkt af (p &lt; 0,001)"
+has "mix page: synthetic said in the section" "$U" "<h2>Verwijzersmix van de jeugdhulptrajecten</h2>
+<p class=\"meta\">Periode: 2024* &middot; <strong>synthetische gegevens, geen CBS-cijfers</strong>"
+has "mix page: Almere does not differ" "$A" "<strong>De mix van Almere wijkt niet aantoonbaar af van die van de andere gemeenten samen.</strong>"
+has "mix page: Almere's p" "$A" "p = $(p_exact "$(mixfield p_value 2024JJ00 GM0034 VW01)"))"
+has "mix page: Almere 2023" "$A" "2023: wijkt niet aantoonbaar af (p = $(awk -v p="$(mixfield p_value 2023JJ00 GM0034 VW01)" 'BEGIN { printf "%.3f", p }' | tr . ,))"
+has "mix page: Leeuwarden cannot be tested" "$R/stats1/gemeente/GM0080.html" "Niet te toetsen: van een of meer categorie&euml;n is het aantal niet gepubliceerd"
+lacks "mix page: no mix on a page without composition rows" "$R/stats1/gemeente/GM0344.html" "Geen gegevens voor deze gemeente in deze periode"
+
+# targets.csv: the target on the charts and the distance per municipality
+above=$(awk -F, '$2 == "2024JJ00" && $6 == "above"' "$TG" | wc -l)
+below=$(awk -F, '$2 == "2024JJ00" && $6 == "below"' "$TG" | wc -l)
+has "target: in the table of contents" "$I2" "<a href=\"#doel-jeugdhulp\">afstand tot het doel</a>"
+has "target: one in eight" "$I2" "<span>Doel</span><b>12,5$nb% (1 op de 8)</b>"
+has "target: the country against it" "$I2" "<span>Landelijk tegen het doel</span><b>−$(awk "BEGIN { printf \"%.1f\", 12.5 - $(field national jeugdhulp 2024JJ00 GM0344) }" | tr . ,) procentpunt</b>"
+has "target: municipalities above ($above)" "$I2" "<span>Gemeenten boven het doel</span><b>$above</b>"
+has "target: municipalities below ($below)" "$I2" "<span>Gemeenten onder het doel</span><b>$below</b>"
+has "target: a line in the funnel plot" "$I2" "<text class=\"target-label\" x=\"66\""
+has "target: Utrecht's distance in the table" "$I2" "data-sort=\"0.500000\">+0,5 procentpunt</td><td class=\"flag\">boven het doel</td>"
+has "target: the national chart" "$I2" "aria-label=\"Landelijk tegen het doel: Jongeren met jeugdhulp\""
+has "target page: Utrecht in words" "$U" "Utrecht: 13,0$nb%, +0,5 procentpunt ten opzichte van het doel van 12,5$nb% (1 op de 8): boven het doel.</strong> Het 95%-interval (12,7 – 13,3) ligt helemaal boven het doel."
+has "target page: the trend moves away" "$U" "stijgend: de afstand tot het doel wordt groter."
+has "target page: 2023 on the target" "$U" "<tr><td>2023</td><td class=\"num\">12,5$nb%</td><td class=\"num\">0,0 procentpunt</td><td>niet duidelijk anders dan het doel</td></tr>"
+years=$(awk "BEGIN { printf \"%.0f\", (12.5 - $(field value jeugdhulp 2024JJ00 GM0034)) / $(field trend_slope jeugdhulp 2024JJ00 GM0034) }")
+has "target page: Almere reaches it in $years years at its trend" "$A" "bij deze trend is het doel over ongeveer $years jaar bereikt."
+has "target page: the target among the facts" "$U" "<th scope=\"row\">Doel</th><td class=\"num\">12,5$nb% (deze gemeente +0,5 procentpunt)</td>"
+has "target page: a line on the position bar" "$U" "<line class=\"target\""
+has "target page: a line on the trend chart" "$U" "<text class=\"target-label\""
+
+# without composition.csv and targets.csv (older stats outputs) the sections are left out
+run jb-report -c $D/config-stats.ini --tidy $D/tidy -o "$R" --benchmark "$S2/benchmark.csv" --stats-dir "$T/nostats" --run-id questions0
+expect "no composition.csv or targets.csv: the report is made" status 0
+expect "and says nothing about them" stderr_empty -
+for page in index.html gemeente/GM0344.html; do
+	lacks "no composition.csv: no mix section ($page)" "$R/questions0/$page" "Verwijzersmix"
+	lacks "no targets.csv: no target section ($page)" "$R/questions0/$page" "Afstand tot het doel"
+	lacks "no targets.csv: no target line ($page)" "$R/questions0/$page" "class=\"target"
+	has "the synthetic banner stays ($page)" "$R/questions0/$page" "Let op: synthetische gegevens &mdash; geen CBS-cijfers"
+done
+lacks "no composition.csv: no empty section for the composition indicator" "$R/questions0/index.html" "Geen gegevens in de benchmark"
+
+# a malformed composition.csv or targets.csv stops the run with 65 and file:line, nothing written
+Q=$T/badquestions
+mkdir -p "$Q"
+before=$(readlink "$R/latest")
+bad_question() { # NAME FILE WHERE: a run from $Q fails with 65 and names WHERE
+	run jb-report -c $D/config-stats.ini --tidy $D/tidy -o "$R" --benchmark "$S2/benchmark.csv" --stats-dir "$Q" --run-id badq
+	expect "$1 exits 65" status 65
+	expect "$1 names file and line" stderr_has "$2"
+	expect "$1: no folder for the run" no_file "$R/badq"
+	latest_is "$1: latest unchanged" "$before"
+	no_temp_files "$1: no temporary left" "$R"
+}
+sed '3s/,38.75,/,38.75x,/' "$C" >"$Q/composition.csv"
+bad_question "a share that is no number" "badquestions/composition.csv:3: share '38.75x' is not a number"
+sed '1s/p_value/p/' "$C" >"$Q/composition.csv"
+bad_question "composition.csv without p_value" "badquestions/composition.csv:1: no column 'p_value'"
+sed '5s/,ok,synthetic$/,ok/' "$C" >"$Q/composition.csv"
+bad_question "a row with a field short" "badquestions/composition.csv:5:"
+sed '6d' "$C" >"$Q/composition.csv"
+bad_question "a municipality without one of the categories" "badquestions/composition.csv:5: verwijzersmix 2023JJ00 GM0034: other categories than on line 2"
+sed '2s/,2.3851e-05,/,2.5,/' "$C" >"$Q/composition.csv"
+bad_question "a p-value above 1" "badquestions/composition.csv:2: p_value '2.5' is above 1"
+rm "$Q/composition.csv"
+sed '3s/,below,/,maybe,/' "$TG" >"$Q/targets.csv"
+bad_question "a target flag that is none" "badquestions/targets.csv:3: target_flag 'maybe': expected above, below, within or empty"
+sed '2s/,12.5,/,,/' "$TG" >"$Q/targets.csv"
+bad_question "a row without target" "badquestions/targets.csv:2: target '' is not a number"
+
 # benchmark.xlsx: one sheet per indicator, numbers as numbers, no formula ever
 X=$T/xlsx
 mkdir -p "$X/test1"

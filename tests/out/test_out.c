@@ -13,7 +13,9 @@
 #include "../../out/funnel_svg.h"
 #include "../../out/html.h"
 #include "../../out/map_svg.h"
+#include "../../out/mix.h"
 #include "msg.h"
+#include "../../out/questions.h"
 #include "../../out/report.h"
 #include "../../out/run_dir.h"
 #include "../../out/xlsx_export.h"
@@ -250,6 +252,11 @@ START_TEST(formula_like_text_is_neutralised)
 }
 END_TEST
 
+static void write_p(FILE *fp, const void *context)
+{
+	jb_html_p_exact(fp, *(const double *)context);
+}
+
 static void write_funnel(FILE *fp, const void *context)
 {
 	jb_funnel_svg(fp, context, "gemeente/", NULL);
@@ -289,8 +296,119 @@ START_TEST(funnel_points_sit_on_their_pixels)
 					  "[8,2 - 12,0]</title>"));
 	ck_assert_ptr_nonnull(strstr(svg, "<a href=\"gemeente/GM0002.html\">"));
 	ck_assert_ptr_null(strstr(svg, "<b>"));
+	ck_assert_ptr_null(strstr(svg, "class=\"target\""));
+	free(svg);
+	/* a target inside the domain: 368 - (12 - 6.81) / 6.38 * 352 = 81.66 */
+	view.target = 12;
+	svg = captured(write_funnel, &view);
+	ck_assert_ptr_nonnull(strstr(svg, "<line class=\"target\" x1=\"60\" x2=\"686\" "
+					  "y1=\"81.7\" y2=\"81.7\"/>"));
+	ck_assert_ptr_nonnull(strstr(svg, ">doel 12,0\u00a0%</text>"));
+	ck_assert_ptr_nonnull(strstr(svg, "cx=\"87.7\" cy=\"192.0\""));
+	free(svg);
+	/* above it: the domain 7.1..20 padded by 5% = 6.455..20.645, 20 -> 368 - 13.545 / 14.19 * 352 */
+	view.target = 20;
+	svg = captured(write_funnel, &view);
+	ck_assert_ptr_nonnull(strstr(svg, "y1=\"32.0\" y2=\"32.0\"/>"));
 	free(svg);
 	jb_report_free(&report);
+}
+END_TEST
+
+START_TEST(question_words_and_numbers)
+{
+	char text[128];
+	char *html;
+
+	ck_assert_str_eq(jb_format_p(text, sizeof(text), 0.0932844), "p = 0,093");
+	ck_assert_str_eq(jb_format_p(text, sizeof(text), 0.0004), "p < 0,001");
+	ck_assert_str_eq(jb_format_p(text, sizeof(text), NAN), "");
+	html = captured(write_p, &(double){ 3.04975e-37 });
+	ck_assert_str_eq(html, "3,05 &times; 10<sup>-37</sup>");
+	free(html);
+	html = captured(write_p, &(double){ 0.0932844 });
+	ck_assert_str_eq(html, "0,0933");
+	free(html);
+	ck_assert_str_eq(jb_target_one_in(text, sizeof(text), 14.285714, 100), "1 op de 7");
+	ck_assert_str_eq(jb_target_one_in(text, sizeof(text), 12.5, 100), "1 op de 8");
+	ck_assert_str_eq(jb_target_one_in(text, sizeof(text), 30, 100), "");
+	ck_assert_str_eq(jb_target_one_in(text, sizeof(text), 0, 100), "");
+	ck_assert_str_eq(jb_format_distance(text, sizeof(text), -2.4, "%", 1),
+			 "\u2212" "2,4 procentpunt");
+	ck_assert_str_eq(jb_format_distance(text, sizeof(text), 0.04, "%", 1), "0,0 procentpunt");
+	ck_assert_str_eq(jb_format_distance(text, sizeof(text), 3, "euro", 1), "+3,0 euro");
+	ck_assert_str_eq(jb_format_distance(text, sizeof(text), 0.283, "%", 2), "+0,28 procentpunt");
+	ck_assert_str_eq(jb_format_distance(text, sizeof(text), NAN, "%", 1), "");
+}
+END_TEST
+
+/*
+ * Two municipalities, two categories: A 30/70, B 50/50.  A against B's mix:
+ * expected 50 and 50, X^2 = 20^2/50 + 20^2/50 = 16 on 1 df.
+ */
+static const char composition_csv[] =
+	"indicator,indicator_title,period,period_status,region_code,region_name,category_key,"
+	"category_title,count,total,share,ci_low,ci_high,reference_share,chi_square,df,p_value,"
+	"flag,status,source\n"
+	"m,Mix,2024JJ00,definitief,GM0001,A,K1,Een,30,100,30,21.9,39.6,50,16,1,6.33425e-05,differs,ok,synthetic\n"
+	"m,Mix,2024JJ00,definitief,GM0001,A,K2,Twee,70,100,70,60.4,78.1,50,16,1,6.33425e-05,differs,ok,synthetic\n"
+	"m,Mix,2024JJ00,definitief,GM0002,B,K1,Een,50,100,50,40.4,59.6,30,16,1,6.33425e-05,differs,ok,synthetic\n"
+	"m,Mix,2024JJ00,definitief,GM0002,B,K2,Twee,50,100,50,40.4,59.6,70,16,1,6.33425e-05,differs,ok,synthetic\n"
+	"m,Mix,2023JJ00,definitief,GM0002,B,K1,Een,,,,,,,,,,,suppressed,synthetic\n"
+	"m,Mix,2023JJ00,definitief,GM0002,B,K2,Twee,,,,,,,,,,,suppressed,synthetic\n";
+
+START_TEST(composition_is_read_and_pooled)
+{
+	char dir[] = "/tmp/jb-out-mix-XXXXXX", path[64];
+	struct jb_report report;
+	struct jb_mix_set set;
+	const struct jb_mix_unit *unit;
+	const char *only_b[] = { "GM0002" };
+	double shares[2], counts[2], total, contributions[2];
+	FILE *fp;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	memset(&report, 0, sizeof(report));
+	/* no file: no mix and no error */
+	ck_assert_int_eq(jb_mix_load(&set, &report, dir), JB_EXIT_OK);
+	ck_assert_int_eq(set.present, 0);
+	jb_mix_free(&set);
+	snprintf(path, sizeof(path), "%s/composition.csv", dir);
+	fp = fopen(path, "w");
+	ck_assert_ptr_nonnull(fp);
+	fputs(composition_csv, fp);
+	ck_assert_int_eq(fclose(fp), 0);
+	ck_assert_int_eq(jb_mix_load(&set, &report, dir), JB_EXIT_OK);
+	ck_assert_int_eq(set.mix_count, 1);
+	ck_assert_str_eq(set.mixes[0].title, "Mix");
+	ck_assert_int_eq(set.mixes[0].synthetic, 1);
+	/* units sorted by period and code; the newest period is 2024 with two units */
+	ck_assert_int_eq(set.mixes[0].unit_count, 3);
+	ck_assert_str_eq(set.mixes[0].period, "2024JJ00");
+	ck_assert_int_eq(set.mixes[0].newest, 1);
+	ck_assert_int_eq(set.mixes[0].newest_count, 2);
+	unit = jb_mix_find(&set.mixes[0], "2024JJ00", "GM0001");
+	ck_assert_ptr_nonnull(unit);
+	ck_assert_int_eq(unit->share_count, 2);
+	ck_assert_str_eq(unit->shares[1].title, "Twee");
+	ck_assert_double_eq_tol(unit->shares[1].ci_high, 78.1, 1e-12);
+	ck_assert_int_eq(jb_mix_tested(unit), 1);
+	/* (30 - 50)^2 / 50 + (70 - 50)^2 / 50 = 8 + 8, the file's X^2 */
+	ck_assert_double_eq_tol(jb_mix_contributions(unit, 100, contributions), 16, 1e-12);
+	ck_assert_double_eq_tol(contributions[0], 8, 1e-12);
+	ck_assert_int_eq(jb_mix_tested(jb_mix_find(&set.mixes[0], "2023JJ00", "GM0002")), 0);
+	ck_assert_ptr_null(jb_mix_find(&set.mixes[0], "2023JJ00", "GM0001"));
+	/* all: (30 + 50) / 200; only B: 50 / 100; 2023 has nothing ok */
+	ck_assert_int_eq(jb_mix_pool(&set.mixes[0], "2024JJ00", NULL, 0, shares, counts, &total), 2);
+	ck_assert_double_eq_tol(shares[0], 40, 1e-12);
+	ck_assert_double_eq_tol(counts[1], 120, 1e-12);
+	ck_assert_double_eq_tol(total, 200, 1e-12);
+	ck_assert_int_eq(jb_mix_pool(&set.mixes[0], "2024JJ00", only_b, 1, shares, counts, &total), 1);
+	ck_assert_double_eq_tol(shares[0], 50, 1e-12);
+	ck_assert_int_eq(jb_mix_pool(&set.mixes[0], "2023JJ00", NULL, 0, shares, counts, &total), 0);
+	jb_mix_free(&set);
+	ck_assert_int_eq(unlink(path), 0);
+	ck_assert_int_eq(rmdir(dir), 0);
 }
 END_TEST
 
@@ -442,6 +560,8 @@ int main(void)
 	tcase_add_test(scale, group_members_are_ringed_in_the_funnel);
 	tcase_add_test(format, numbers_in_dutch_form);
 	tcase_add_test(format, periods_in_words);
+	tcase_add_test(format, question_words_and_numbers);
+	tcase_add_test(input, composition_is_read_and_pooled);
 	tcase_add_test(input, benchmark_rows_are_parsed);
 	tcase_add_test(input, bad_benchmarks_are_data_errors);
 	tcase_add_test(input, optional_columns_are_read_by_name);
