@@ -104,13 +104,18 @@ check_page stats-index "$R/b2/index.html"
 has "stats overview: small multiples rendered" "$T/stats-index.out" "aria-label=\"Trend: Leeuwarden\""
 has "stats overview (second run): what changed since b1 rendered" "$T/stats-index.out" "<h2>Wat is er veranderd sinds de vorige run</h2>"
 has "stats overview: the group's members ringed in the funnel plot" "$T/stats-index.out" " grp\" cx="
+has "stats overview: the referral mix rendered" "$T/stats-index.out" "aria-label=\"Mix: Verwijzersmix van de jeugdhulptrajecten\""
+has "stats overview: the differing mixes sortable" "$T/stats-index.out" "class=\"sortable mix\" data-sort-ready=\"\""
+has "stats overview: distance to the target rendered" "$T/stats-index.out" "<h2>Afstand tot het doel: Jongeren met jeugdhulp</h2>"
 check_page stats-gemeente "$R/b2/gemeente/GM0344.html"
 has "stats municipality page: the peers table is sortable" "$T/stats-gemeente.out" "class=\"sortable peers\" data-sort-ready=\"\""
 has "stats municipality page: context rendered" "$T/stats-gemeente.out" "<td class=\"num\">357.179</td>"
+has "stats municipality page: the mix test in words" "$T/stats-gemeente.out" "De mix van Utrecht wijkt af van die van de andere gemeenten samen."
+has "stats municipality page: the target line" "$T/stats-gemeente.out" "<line class=\"target\""
 
 # The real pipeline on the bundled snapshot, into a temporary folder.
 unset MAKEFLAGS MAKELEVEL MFLAGS
-case $BIN in */build/san/bin) OBJ=build/san/obj SAN=1 ;; *) OBJ=build/obj SAN= ;; esac
+case $BIN in */build/san/bin) OBJ=build/san/obj SAN=1 ;; *) OBJ=${OBJ:-build/obj} SAN= ;; esac
 run make --no-print-directory -C "$TOP" BIN="$BIN" OBJ="$OBJ" ${SAN:+SANITIZE=1} benchmark \
 	DATA="$T/data" REPORTS="$T/reports-real"
 expect "the pipeline builds a report from the snapshot" status 0
@@ -127,4 +132,11 @@ if [ "$status" -eq 0 ]; then
 	print_check real-gemeente-print "$real/gemeente/GM0344.html" "Jongeren met jeugdhulp"
 	has "real municipality page: Utrecht" "$T/real-gemeente.out" "<h1>Utrecht (GM0344)</h1>"
 	has "real municipality page: its value $value" "$T/real-gemeente.out" "$value&nbsp;%"
+	# issue 8: the configured referral mix and the targets come through make to the pages
+	if [ -s "$T/data/stats/composition.csv" ]; then _ok "real: make wrote composition.csv"
+	else _not_ok "real: make wrote composition.csv"; fi
+	has "real overview: the referral mix" "$T/real-index.out" "aria-label=\"Mix: Verwijzersmix van de jeugdhulptrajecten\""
+	has "real overview: the prevention share against 30%" "$T/real-index.out" "<h2>Afstand tot het doel: Preventie-aandeel van de jeugdlasten</h2>"
+	has "real overview: one in seven" "$T/real-index.out" "(1 op de 7)"
+	has "real municipality page: Utrecht's mix tested" "$T/real-gemeente.out" "<strong>De mix van Utrecht"
 fi
