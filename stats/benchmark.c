@@ -7,6 +7,7 @@
 
 #include "msg.h"
 #include "overdispersion.h"
+#include "parallel.h"
 #include "poisson.h"
 #include "reference.h"
 #include "xalloc.h"
@@ -25,7 +26,28 @@ static enum stats_status count_status(const struct stats_unit *unit)
 
 void stats_note(const struct stats_indicator *indicator, const char *period, const char *what)
 {
-	jb_warn("%s: %s %s: %s", indicator->tidy_path, indicator->name, period, what);
+	struct stats_notes *notes = indicator->notes;
+
+	if (!notes) {
+		jb_warn("%s: %s %s: %s", indicator->tidy_path, indicator->name, period, what);
+		return;
+	}
+	jb_grow((void **)&notes->lines, &notes->capacity, notes->count + 1, sizeof(*notes->lines));
+	notes->lines[notes->count++] = jb_xasprintf("%s: %s %s: %s", indicator->tidy_path,
+						    indicator->name, period, what);
+}
+
+/* Writes the kept notes in their order and frees them. */
+static void flush_notes(struct stats_notes *notes)
+{
+	size_t i;
+
+	for (i = 0; i < notes->count; i++) {
+		jb_warn("%s", notes->lines[i]);
+		free(notes->lines[i]);
+	}
+	free(notes->lines);
+	memset(notes, 0, sizeof(*notes));
 }
 
 #define note stats_note
@@ -252,11 +274,19 @@ static void compute_period_published(const struct stats_indicator *indicator,
 	stats_rank_period(indicator, units, count, NULL, NULL);
 }
 
-static int compare_region(const void *key, const void *element)
+/*
+ * The unit of the same region in the period before, for each unit from
+ * start to end: both periods are sorted by region code, so one walk.
+ */
+static const struct stats_unit *previous_unit(const struct stats_indicator *indicator,
+					      size_t *cursor, size_t start, const struct stats_unit *unit)
 {
-	const struct stats_unit *unit = element;
+	int order = 1;
 
-	return strcmp(key, unit->region_code);
+	while (*cursor < start &&
+	       (order = strcmp(indicator->units[*cursor].region_code, unit->region_code)) < 0)
+		++*cursor;
+	return *cursor < start && order == 0 ? &indicator->units[*cursor] : NULL;
 }
 
 /* Change of each ok unit against the same region in the period before (sorted units). */
@@ -266,13 +296,11 @@ static void compute_changes(struct stats_indicator *indicator,
 {
 	struct stats_interval interval;
 	double difference;
-	size_t i;
+	size_t i, cursor = before;
 
 	for (i = start; i < end; i++) {
 		struct stats_unit *unit = &indicator->units[i];
-		const struct stats_unit *previous =
-			bsearch(unit->region_code, indicator->units + before, start - before,
-				sizeof(*unit), compare_region);
+		const struct stats_unit *previous = previous_unit(indicator, &cursor, start, unit);
 
 		if (!previous || unit->status != STATS_OK || previous->status != STATS_OK ||
 		    stats_change(unit->numerator.value, unit->denominator.value,
@@ -290,43 +318,98 @@ static void compute_changes(struct stats_indicator *indicator,
 static void compute_ratio_changes(struct stats_indicator *indicator, size_t before, size_t start,
 				  size_t end)
 {
-	size_t i;
+	size_t i, cursor = before;
 
 	for (i = start; i < end; i++) {
 		struct stats_unit *unit = &indicator->units[i];
-		const struct stats_unit *previous =
-			bsearch(unit->region_code, indicator->units + before, start - before,
-				sizeof(*unit), compare_region);
+		const struct stats_unit *previous = previous_unit(indicator, &cursor, start, unit);
 
 		if (previous && unit->status == STATS_OK && previous->status == STATS_OK)
 			unit->change = stats_known(unit->value.value - previous->value.value);
 	}
 }
 
+/* The periods of one indicator, computed each on its own thread. */
+struct period_job {
+	struct stats_indicator *indicator;
+	const struct stats_settings *settings;
+	size_t *starts;                      /* period p: units starts[p] to starts[p + 1] */
+	struct stats_indicator *views;       /* per period: the indicator with its own notes, models */
+	struct stats_notes *notes;
+};
+
+static void compute_period(void *arg, size_t period)
+{
+	struct period_job *job = arg;
+	struct stats_indicator *view = &job->views[period];
+	struct stats_unit *units = job->indicator->units + job->starts[period];
+	size_t count = job->starts[period + 1] - job->starts[period];
+
+	if (view->published_rate)
+		compute_period_published(view, units, count);
+	else if (view->ratio)
+		compute_period_ratio(view, units, count);
+	else
+		compute_period_counts(view, units, count, job->settings);
+}
+
+/* The change against the period before (which is computed by now). */
+static void compute_period_changes(void *arg, size_t period)
+{
+	struct period_job *job = arg;
+	struct stats_indicator *indicator = job->indicator;
+
+	if (period == 0)
+		return;
+	if (!indicator->published_rate && !indicator->ratio)
+		compute_changes(indicator, job->settings, job->starts[period - 1],
+				job->starts[period], job->starts[period + 1]);
+	else if (indicator->ratio)
+		compute_ratio_changes(indicator, job->starts[period - 1], job->starts[period],
+				      job->starts[period + 1]);
+}
+
 void stats_benchmark_compute(struct stats_indicator *indicator,
 			     const struct stats_settings *settings)
 {
-	size_t start = 0, end, before = 0;
+	struct period_job job = { indicator, settings, NULL, NULL, NULL };
+	size_t periods = 0, start = 0, end, p, i;
 
+	job.starts = jb_xcalloc(indicator->unit_count + 1, sizeof(*job.starts));
 	while (start < indicator->unit_count) {
 		for (end = start + 1; end < indicator->unit_count &&
 		     strcmp(indicator->units[end].period, indicator->units[start].period) == 0;
 		     end++)
 			;
-		if (indicator->published_rate)
-			compute_period_published(indicator, indicator->units + start, end - start);
-		else if (indicator->ratio)
-			compute_period_ratio(indicator, indicator->units + start, end - start);
-		else
-			compute_period_counts(indicator, indicator->units + start, end - start,
-					      settings);
-		if (!indicator->published_rate && !indicator->ratio && start > 0)
-			compute_changes(indicator, settings, before, start, end);
-		else if (indicator->ratio && start > 0)
-			compute_ratio_changes(indicator, before, start, end);
-		before = start;
+		job.starts[periods++] = start;
 		start = end;
 	}
+	job.starts[periods] = indicator->unit_count;
+	job.views = jb_xcalloc(periods ? periods : 1, sizeof(*job.views));
+	job.notes = jb_xcalloc(periods ? periods : 1, sizeof(*job.notes));
+	for (p = 0; p < periods; p++) {
+		job.views[p] = *indicator;
+		job.views[p].model_rows = NULL;
+		job.views[p].model_row_count = job.views[p].model_row_capacity = 0;
+		job.views[p].notes = &job.notes[p];
+	}
+	stats_parallel_for(periods, compute_period, &job);
+	/* the messages and model rows of each period, in period order */
+	for (p = 0; p < periods; p++) {
+		struct stats_indicator *view = &job.views[p];
+
+		flush_notes(&job.notes[p]);
+		for (i = 0; i < view->model_row_count; i++) {
+			jb_grow((void **)&indicator->model_rows, &indicator->model_row_capacity,
+				indicator->model_row_count + 1, sizeof(*indicator->model_rows));
+			indicator->model_rows[indicator->model_row_count++] = view->model_rows[i];
+		}
+		free(view->model_rows);
+	}
+	stats_parallel_for(periods, compute_period_changes, &job);
+	free(job.views);
+	free(job.notes);
+	free(job.starts);
 	stats_trend_units(indicator, settings);
 	stats_context_join_note(indicator);
 }

@@ -86,6 +86,12 @@ struct stats_model_row {
 	int iterations;
 };
 
+/* Messages of one period computed on its own thread, written later in period order. */
+struct stats_notes {
+	char **lines;
+	size_t count, capacity;
+};
+
 /* A published national value of one period (rates only). */
 struct stats_national {
 	char *period;
@@ -106,6 +112,7 @@ struct stats_indicator {
 	const struct stats_context *context; /* borrowed; NULL without covariates */
 	struct stats_model_row *model_rows;
 	size_t model_row_count, model_row_capacity;
+	struct stats_notes *notes;         /* NULL: stats_note writes at once */
 };
 
 struct stats_settings {
@@ -127,7 +134,7 @@ static inline struct stats_number stats_known(double value)
 /* Fills the statistics of every unit, one period at a time. */
 void stats_benchmark_compute(struct stats_indicator *indicator,
 			     const struct stats_settings *settings);
-/* A line on stderr: "tidy_path: indicator period: what". */
+/* A line on stderr: "tidy_path: indicator period: what" (kept in indicator->notes when set). */
 void stats_note(const struct stats_indicator *indicator, const char *period, const char *what);
 /* Empirical-Bayes estimates of the ok units of one period (stats/benchmark_eb.c). */
 void stats_shrink_period(const struct stats_indicator *indicator, struct stats_unit *units,

@@ -4,18 +4,66 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parallel.h"
 #include "period.h"
 #include "xalloc.h"
 
-static const struct stats_unit *sort_units;
-
-static int compare_region_period(const void *left, const void *right)
+/*
+ * Merges the sorted runs a[0..middle) and a[middle..count) of unit indices
+ * by region code into to; on equal codes the left run first.
+ */
+static void merge_runs(const struct stats_unit *units, const size_t *from, size_t middle,
+		       size_t count, size_t *to)
 {
-	const struct stats_unit *a = &sort_units[*(const size_t *)left];
-	const struct stats_unit *b = &sort_units[*(const size_t *)right];
-	int order = strcmp(a->region_code, b->region_code);
+	size_t left = 0, right = middle, out = 0;
 
-	return order ? order : strcmp(a->period, b->period);
+	while (left < middle && right < count)
+		to[out++] = strcmp(units[from[right]].region_code, units[from[left]].region_code) < 0 ?
+			    from[right++] : from[left++];
+	while (left < middle)
+		to[out++] = from[left++];
+	while (right < count)
+		to[out++] = from[right++];
+}
+
+/*
+ * The units in order of region code, then period: the units come sorted
+ * by period, then region code, so the periods are sorted runs, merged
+ * pairwise and stably (the earlier period first).
+ */
+static size_t *region_order(const struct stats_indicator *indicator)
+{
+	size_t count = indicator->unit_count, runs = 0, i, r;
+	size_t *order = jb_xcalloc(count, sizeof(*order));
+	size_t *other = jb_xcalloc(count, sizeof(*other));
+	size_t *starts = jb_xcalloc(count + 1, sizeof(*starts));
+
+	for (i = 0; i < count; i++) {
+		order[i] = i;
+		if (i == 0 || strcmp(indicator->units[i].period, indicator->units[i - 1].period) != 0)
+			starts[runs++] = i;
+	}
+	starts[runs] = count;
+	while (runs > 1) {
+		size_t merged = 0, *swap;
+
+		for (r = 0; r < runs; r += 2) {
+			size_t begin = starts[r], middle = starts[r + 1];
+			size_t end = r + 2 <= runs ? starts[r + 2] : middle;
+
+			merge_runs(indicator->units, order + begin, middle - begin, end - begin,
+				   other + begin);
+			starts[merged++] = begin;
+		}
+		starts[merged] = count;
+		runs = merged;
+		swap = order;
+		order = other;
+		other = swap;
+	}
+	free(other);
+	free(starts);
+	return order;
 }
 
 /* The period as a year with its fraction: 2021JJ00 -> 2021, 2021KW03 -> 2021.5; -1 if none. */
@@ -83,33 +131,58 @@ static void trend_region(struct stats_indicator *indicator, const size_t *order,
 	}
 }
 
-void stats_trend_units(struct stats_indicator *indicator, const struct stats_settings *settings)
+/* The trends of a share of the regions, each on its own thread. */
+struct trend_job {
+	struct stats_indicator *indicator;
+	const struct stats_settings *settings;
+	const size_t *order;
+	const size_t *starts; /* region g: order[starts[g]] to order[starts[g + 1]] */
+	size_t regions;
+};
+
+#define TREND_SHARE 512 /* regions per job */
+
+static void trend_share(void *arg, size_t share)
 {
-	size_t count = indicator->unit_count, start = 0, end, i;
-	size_t *order;
+	struct trend_job *job = arg;
+	size_t first = share * TREND_SHARE, last = first + TREND_SHARE, longest = 1, g;
 	double *years, *values, *variances;
 
-	if (indicator->published_rate || count == 0)
-		return;
-	order = jb_xcalloc(count, sizeof(*order));
-	years = jb_xcalloc(count, sizeof(*years));
-	values = jb_xcalloc(count, sizeof(*values));
-	variances = jb_xcalloc(count, sizeof(*variances));
-	for (i = 0; i < count; i++)
-		order[i] = i;
-	sort_units = indicator->units;
-	qsort(order, count, sizeof(*order), compare_region_period);
-	while (start < count) {
-		for (end = start + 1; end < count &&
-		     strcmp(indicator->units[order[end]].region_code,
-			    indicator->units[order[start]].region_code) == 0; end++)
-			;
-		trend_region(indicator, order + start, end - start, settings, years, values,
+	if (last > job->regions)
+		last = job->regions;
+	for (g = first; g < last; g++)
+		if (job->starts[g + 1] - job->starts[g] > longest)
+			longest = job->starts[g + 1] - job->starts[g];
+	years = jb_xcalloc(longest, sizeof(*years));
+	values = jb_xcalloc(longest, sizeof(*values));
+	variances = jb_xcalloc(longest, sizeof(*variances));
+	for (g = first; g < last; g++)
+		trend_region(job->indicator, job->order + job->starts[g],
+			     job->starts[g + 1] - job->starts[g], job->settings, years, values,
 			     variances);
-		start = end;
-	}
-	free(order);
 	free(years);
 	free(values);
 	free(variances);
+}
+
+void stats_trend_units(struct stats_indicator *indicator, const struct stats_settings *settings)
+{
+	size_t count = indicator->unit_count, regions = 0, i;
+	struct trend_job job = { indicator, settings, NULL, NULL, 0 };
+	size_t *starts;
+
+	if (indicator->published_rate || count == 0)
+		return;
+	job.order = region_order(indicator);
+	starts = jb_xcalloc(count + 1, sizeof(*starts));
+	for (i = 0; i < count; i++)
+		if (i == 0 || strcmp(indicator->units[job.order[i]].region_code,
+				     indicator->units[job.order[i - 1]].region_code) != 0)
+			starts[regions++] = i;
+	starts[regions] = count;
+	job.starts = starts;
+	job.regions = regions;
+	stats_parallel_for((regions + TREND_SHARE - 1) / TREND_SHARE, trend_share, &job);
+	free((size_t *)job.order);
+	free(starts);
 }

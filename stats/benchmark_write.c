@@ -7,6 +7,7 @@
 #include "csvio.h"
 #include "exitcode.h"
 #include "msg.h"
+#include "parallel.h"
 #include "xalloc.h"
 
 #define NUMBER_SIZE 64
@@ -171,54 +172,6 @@ int stats_format_number(double value, char *text, size_t size)
 	return format_number(value, text, size) < 0 ? -1 : 0;
 }
 
-/*
- * One CSV record as jb_csv_write_row writes it (a field with a comma, quote,
- * CR, LF or an edge space quoted, quotes doubled), built in memory and
- * written at once.
- */
-static int write_record(FILE *fp, const char *const *fields, const int *lengths, size_t count)
-{
-	char line[8192], *big = NULL, *at;
-	size_t need = 1, i;
-	int rc;
-
-	for (i = 0; i < count; i++)
-		need += (lengths[i] >= 0 ? (size_t)lengths[i] :
-			 2 * strlen(fields[i] ? fields[i] : "")) + 3;
-	at = need <= sizeof(line) ? line : (big = jb_xmalloc(need));
-	for (i = 0; i < count; i++) {
-		const char *field = fields[i] ? fields[i] : "";
-		size_t len;
-
-		if (i > 0)
-			*at++ = ',';
-		if (lengths[i] >= 0) {
-			/* a number or a flag: never quoted */
-			memcpy(at, field, (size_t)lengths[i]);
-			at += lengths[i];
-			continue;
-		}
-		len = strlen(field);
-		if (strpbrk(field, ",\"\r\n") || (len && (field[0] == ' ' || field[len - 1] == ' '))) {
-			*at++ = '"';
-			for (; *field; field++) {
-				if (*field == '"')
-					*at++ = '"';
-				*at++ = *field;
-			}
-			*at++ = '"';
-		} else {
-			memcpy(at, field, len);
-			at += len;
-		}
-	}
-	*at++ = '\n';
-	rc = fwrite(big ? big : line, 1, (size_t)(at - (big ? big : line)), fp) ==
-	     (size_t)(at - (big ? big : line)) ? 0 : -1;
-	free(big);
-	return rc;
-}
-
 int stats_write_header(FILE *fp, const char *path)
 {
 	if (jb_csv_write_row(fp, header, F_COUNT) != 0) {
@@ -228,121 +181,336 @@ int stats_write_header(FILE *fp, const char *path)
 	return JB_EXIT_OK;
 }
 
-/* Formats number into text (empty when not computed); -1 when it is not finite. */
-static int number_field(const struct stats_number *number, char *text, const char **field,
-			int *length)
+/* Rows of text built in memory and written at once. */
+struct row_buffer {
+	char *text;
+	size_t length, capacity;
+};
+
+/* Room for more bytes at the end of buffer. */
+static char *reserve(struct row_buffer *buffer, size_t more)
 {
-	*field = "";
-	*length = 0;
+	if (buffer->length + more > buffer->capacity) {
+		buffer->capacity = 2 * (buffer->length + more);
+		buffer->text = jb_xrealloc(buffer->text, buffer->capacity);
+	}
+	return buffer->text + buffer->length;
+}
+
+/* bytes that make jb_csv_write_row quote a field */
+static const unsigned char needs_quotes[256] = { [','] = 1, ['"'] = 1, ['\r'] = 1, ['\n'] = 1 };
+
+/*
+ * A text field as jb_csv_write_row writes it: quoted, quotes doubled, when
+ * it holds a comma, quote, CR or LF or starts or ends with a space.
+ */
+static void put_text(struct row_buffer *buffer, const char *field)
+{
+	size_t length, i;
+	char *at, *start;
+
+	if (!field)
+		field = "";
+	length = strlen(field);
+	at = reserve(buffer, 2 * length + 2);
+	start = at;
+	for (i = 0; i < length; i++) {
+		if (needs_quotes[(unsigned char)field[i]])
+			break;
+		at[i] = field[i];
+	}
+	if (i == length && !(length && (field[0] == ' ' || field[length - 1] == ' '))) {
+		buffer->length += length;
+		return;
+	}
+	at = start;
+	*at++ = '"';
+	for (i = 0; i < length; i++) {
+		if (field[i] == '"')
+			*at++ = '"';
+		*at++ = field[i];
+	}
+	*at++ = '"';
+	buffer->length += (size_t)(at - start);
+}
+
+static void put_bytes(struct row_buffer *buffer, const char *bytes, size_t length)
+{
+	memcpy(reserve(buffer, length), bytes, length);
+	buffer->length += length;
+}
+
+/* A field text remembered by the string it was made of (names repeated on many rows). */
+struct text_memo {
+	const char *field;
+	struct row_buffer text;
+};
+
+static void put_text_memo(struct row_buffer *buffer, struct text_memo *memo, const char *field)
+{
+	if (!field)
+		field = "";
+	if (memo->field != field) {
+		memo->text.length = 0;
+		put_text(&memo->text, field);
+		memo->field = field;
+	}
+	put_bytes(buffer, memo->text.text, memo->text.length);
+}
+
+/* A column's last number and its text (values shared by a period's rows). */
+struct number_memo {
+	double value;
+	int length; /* -1: none yet */
+	char text[NUMBER_SIZE];
+};
+
+/* The number's text, or nothing when not known; -1 when it is not finite. */
+static int put_number(struct row_buffer *buffer, const struct stats_number *number,
+		      struct number_memo *memo)
+{
+	char *at;
+	int length;
+
 	if (!number->known)
 		return 0;
-	if ((*length = format_number(number->value, text, NUMBER_SIZE)) < 0)
+	if (memo && memo->length >= 0 && memcmp(&memo->value, &number->value, sizeof(double)) == 0) {
+		put_bytes(buffer, memo->text, (size_t)memo->length);
+		return 0;
+	}
+	at = reserve(buffer, NUMBER_SIZE);
+	if ((length = format_number(number->value, at, NUMBER_SIZE)) < 0)
 		return -1;
-	*field = text;
+	buffer->length += (size_t)length;
+	if (memo) {
+		memcpy(&memo->value, &number->value, sizeof(double));
+		memcpy(memo->text, at, (size_t)length);
+		memo->length = length;
+	}
 	return 0;
 }
 
-static int write_unit(FILE *fp, const char *path, const struct stats_indicator *indicator,
-		      const struct stats_unit *unit)
+/* The fields of a row that repeat from row to row, made once per chunk of rows. */
+struct row_memo {
+	struct text_memo indicator, title, source, period, period_status;
+	struct number_memo national, q1, median, q3, phi, tau;
+};
+
+static void row_memo_reset(struct row_memo *memo)
 {
-	const struct {
-		int field;
-		const struct stats_number *number;
-	} numbers[] = {
-		{ F_NUMERATOR, &unit->numerator }, { F_DENOMINATOR, &unit->denominator },
-		{ F_VALUE, &unit->value }, { F_CI_LOW, &unit->ci_low },
-		{ F_CI_HIGH, &unit->ci_high }, { F_NATIONAL, &unit->national },
-		{ F_Q1, &unit->q1 }, { F_MEDIAN, &unit->median }, { F_Q3, &unit->q3 },
-		{ F_Z, &unit->z }, { F_LIMIT95_LOW, &unit->limit_low[0] },
-		{ F_LIMIT95_HIGH, &unit->limit_high[0] }, { F_LIMIT998_LOW, &unit->limit_low[1] },
-		{ F_LIMIT998_HIGH, &unit->limit_high[1] },
-		{ F_POISSON_LOW, &unit->poisson_low }, { F_POISSON_HIGH, &unit->poisson_high },
-		{ F_PHI, &unit->phi }, { F_TAU, &unit->tau }, { F_Z_ADJUSTED, &unit->z_adjusted },
-		{ F_ADJ95_LOW, &unit->adjusted_low[0] }, { F_ADJ95_HIGH, &unit->adjusted_high[0] },
-		{ F_ADJ998_LOW, &unit->adjusted_low[1] },
-		{ F_ADJ998_HIGH, &unit->adjusted_high[1] },
-		{ F_CHANGE, &unit->change }, { F_CHANGE_LOW, &unit->change_low },
-		{ F_CHANGE_HIGH, &unit->change_high },
-		{ F_EB_VALUE, &unit->eb_value }, { F_EB_LOW, &unit->eb_low },
-		{ F_EB_HIGH, &unit->eb_high }, { F_RANK, &unit->rank },
-		{ F_RANK_LOW, &unit->rank_low }, { F_RANK_HIGH, &unit->rank_high },
-		{ F_PEER_VALUE, &unit->peer_value }, { F_EXPECTED, &unit->expected },
-		{ F_OE_RATIO, &unit->oe_ratio }, { F_OE_LOW, &unit->oe_low },
-		{ F_OE_HIGH, &unit->oe_high }
-	};
-	/* the municipality's own numbers, given on its rows whatever their status */
-	const struct {
-		int field;
-		const struct stats_number *number;
-	} region_numbers[] = {
-		{ F_TREND_SLOPE, &unit->trend_slope }, { F_TREND_LOW, &unit->trend_low },
-		{ F_TREND_HIGH, &unit->trend_high }
-	};
-	char region_text[sizeof(region_numbers) / sizeof(region_numbers[0])][NUMBER_SIZE];
-	const struct stats_number none = { 0, 0 };
-	char text[sizeof(numbers) / sizeof(numbers[0])][NUMBER_SIZE];
-	const char *fields[F_COUNT];
-	int lengths[F_COUNT]; /* of the numbers; -1: text that may need quotes */
+	struct text_memo *texts[] = { &memo->indicator, &memo->title, &memo->source,
+				      &memo->period, &memo->period_status };
+	struct number_memo *numbers[] = { &memo->national, &memo->q1, &memo->median, &memo->q3,
+					  &memo->phi, &memo->tau };
 	size_t i;
 
-	for (i = 0; i < F_COUNT; i++)
-		lengths[i] = -1;
-	fields[F_INDICATOR] = indicator->name;
-	fields[F_INDICATOR_TITLE] = indicator->title;
-	fields[F_PERIOD] = unit->period;
-	fields[F_PERIOD_STATUS] = unit->period_status;
-	fields[F_REGION_CODE] = unit->region_code;
-	fields[F_REGION_NAME] = unit->region_name;
-	for (i = 0; i < sizeof(numbers) / sizeof(numbers[0]); i++) {
-		/* a row that is not ok keeps region and period, no numbers */
-		const struct stats_number *number =
-			unit->status == STATS_OK ? numbers[i].number : &none;
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+		texts[i]->field = NULL;
+	for (i = 0; i < sizeof(numbers) / sizeof(numbers[0]); i++)
+		numbers[i]->length = -1;
+}
 
-		if (number_field(number, text[i], &fields[numbers[i].field],
-				 &lengths[numbers[i].field]) != 0) {
-			jb_warn("%s: internal error: %s %s %s: column %s is not finite", path,
-				indicator->name, unit->period, unit->region_code,
-				header[numbers[i].field]);
-			return JB_EXIT_SOFTWARE;
+static void row_memo_free(struct row_memo *memo)
+{
+	free(memo->indicator.text.text);
+	free(memo->title.text.text);
+	free(memo->source.text.text);
+	free(memo->period.text.text);
+	free(memo->period_status.text.text);
+}
+
+/*
+ * The unit's row appended to buffer, as jb_csv_write_row would write its
+ * fields; the column of a number that is not finite, or -1.
+ */
+static int format_unit(struct row_buffer *buffer, struct row_memo *memo,
+		       const struct stats_indicator *indicator, const struct stats_unit *unit)
+{
+	/* in column order from numerator to limit998_high, then poisson_low to oe_high */
+	const struct {
+		int field;
+		const struct stats_number *number;
+		struct number_memo *memo;
+	} numbers[] = {
+		{ F_NUMERATOR, &unit->numerator, NULL }, { F_DENOMINATOR, &unit->denominator, NULL },
+		{ F_VALUE, &unit->value, NULL }, { F_CI_LOW, &unit->ci_low, NULL },
+		{ F_CI_HIGH, &unit->ci_high, NULL }, { F_NATIONAL, &unit->national, &memo->national },
+		{ F_Q1, &unit->q1, &memo->q1 }, { F_MEDIAN, &unit->median, &memo->median },
+		{ F_Q3, &unit->q3, &memo->q3 }, { F_Z, &unit->z, NULL },
+		{ F_LIMIT95_LOW, &unit->limit_low[0], NULL },
+		{ F_LIMIT95_HIGH, &unit->limit_high[0], NULL },
+		{ F_LIMIT998_LOW, &unit->limit_low[1], NULL },
+		{ F_LIMIT998_HIGH, &unit->limit_high[1], NULL },
+		{ F_POISSON_LOW, &unit->poisson_low, NULL },
+		{ F_POISSON_HIGH, &unit->poisson_high, NULL }, { F_PHI, &unit->phi, &memo->phi },
+		{ F_TAU, &unit->tau, &memo->tau }, { F_Z_ADJUSTED, &unit->z_adjusted, NULL },
+		{ F_ADJ95_LOW, &unit->adjusted_low[0], NULL },
+		{ F_ADJ95_HIGH, &unit->adjusted_high[0], NULL },
+		{ F_ADJ998_LOW, &unit->adjusted_low[1], NULL },
+		{ F_ADJ998_HIGH, &unit->adjusted_high[1], NULL },
+		{ F_CHANGE, &unit->change, NULL }, { F_CHANGE_LOW, &unit->change_low, NULL },
+		{ F_CHANGE_HIGH, &unit->change_high, NULL },
+		{ F_EB_VALUE, &unit->eb_value, NULL }, { F_EB_LOW, &unit->eb_low, NULL },
+		{ F_EB_HIGH, &unit->eb_high, NULL }, { F_RANK, &unit->rank, NULL },
+		{ F_RANK_LOW, &unit->rank_low, NULL }, { F_RANK_HIGH, &unit->rank_high, NULL },
+		{ F_PEER_VALUE, &unit->peer_value, NULL }, { F_EXPECTED, &unit->expected, NULL },
+		{ F_OE_RATIO, &unit->oe_ratio, NULL }, { F_OE_LOW, &unit->oe_low, NULL },
+		{ F_OE_HIGH, &unit->oe_high, NULL }
+	};
+	/* the municipality's own numbers, given on its rows whatever their status */
+	const struct stats_number *trend[] = {
+		&unit->trend_slope, &unit->trend_low, &unit->trend_high
+	};
+	int ok = unit->status == STATS_OK; /* a row that is not ok keeps region and period only */
+	size_t n = 0;
+	int field;
+
+	for (field = 0; field < F_COUNT; field++) {
+		if (field > 0)
+			put_bytes(buffer, ",", 1);
+		if (n < sizeof(numbers) / sizeof(numbers[0]) && numbers[n].field == field) {
+			if (ok && put_number(buffer, numbers[n].number, numbers[n].memo) != 0)
+				return field;
+			n++;
+			continue;
+		}
+		switch (field) {
+		case F_INDICATOR:
+			put_text_memo(buffer, &memo->indicator, indicator->name);
+			break;
+		case F_INDICATOR_TITLE:
+			put_text_memo(buffer, &memo->title, indicator->title);
+			break;
+		case F_PERIOD:
+			put_text_memo(buffer, &memo->period, unit->period);
+			break;
+		case F_PERIOD_STATUS:
+			put_text_memo(buffer, &memo->period_status, unit->period_status);
+			break;
+		case F_REGION_CODE:
+			put_text(buffer, unit->region_code);
+			break;
+		case F_REGION_NAME:
+			put_text(buffer, unit->region_name);
+			break;
+		case F_FLAG95:
+		case F_FLAG998:
+			put_text(buffer, stats_flag_name(unit->flag[field == F_FLAG998]));
+			break;
+		case F_STATUS:
+			put_text(buffer, stats_status_name(unit->status));
+			break;
+		case F_SOURCE:
+			put_text_memo(buffer, &memo->source, indicator->source);
+			break;
+		case F_FLAG95_ADJ:
+		case F_FLAG998_ADJ:
+			put_text(buffer, stats_flag_name(unit->adjusted_flag[field == F_FLAG998_ADJ]));
+			break;
+		case F_CHANGE_FLAG:
+			put_text(buffer, stats_change_flag_name(unit->change_flag));
+			break;
+		case F_TREND_SLOPE:
+		case F_TREND_LOW:
+		case F_TREND_HIGH:
+			if (put_number(buffer, trend[field - F_TREND_SLOPE], NULL) != 0)
+				return field;
+			break;
+		case F_TREND_FLAG:
+			put_text(buffer, stats_trend_flag_name(unit->trend_flag));
+			break;
+		case F_PEER_FLAG:
+			put_text(buffer, stats_flag_name(unit->peer_flag));
+			break;
+		case F_OE_FLAG:
+			put_text(buffer, stats_flag_name(unit->oe_flag));
+			break;
+		case F_PROVISIONAL:
+			put_text(buffer, provisional_name(unit->period_status));
+			break;
+		case F_HARMONISED:
+			put_text(buffer, stats_harmonised_name(unit->harmonised));
+			break;
 		}
 	}
-	for (i = 0; i < sizeof(region_numbers) / sizeof(region_numbers[0]); i++)
-		if (number_field(region_numbers[i].number, region_text[i],
-				 &fields[region_numbers[i].field],
-				 &lengths[region_numbers[i].field]) != 0) {
-			jb_warn("%s: internal error: %s %s %s: column %s is not finite", path,
-				indicator->name, unit->period, unit->region_code,
-				header[region_numbers[i].field]);
-			return JB_EXIT_SOFTWARE;
+	put_bytes(buffer, "\n", 1);
+	return -1;
+}
+
+/* units per chunk of rows formatted by one thread and written at once */
+#define CHUNK_UNITS 1024
+
+/* One indicator's rows being written: each thread formats its own chunk. */
+struct write_job {
+	FILE *fp;
+	const char *path;
+	const struct stats_indicator *indicator;
+	struct {
+		struct row_buffer rows;
+		struct row_memo memo;
+		size_t bad_unit; /* the first unit with a column not finite */
+		int bad_field;   /* its column, or -1 */
+	} worker[STATS_MAX_THREADS];
+};
+
+static void format_chunk(void *arg, size_t chunk, int number)
+{
+	struct write_job *job = arg;
+	const struct stats_indicator *indicator = job->indicator;
+	size_t end = (chunk + 1) * CHUNK_UNITS, i;
+
+	if (end > indicator->unit_count)
+		end = indicator->unit_count;
+	job->worker[number].rows.length = 0;
+	job->worker[number].bad_field = -1;
+	for (i = chunk * CHUNK_UNITS; i < end; i++)
+		if ((job->worker[number].bad_field =
+		     format_unit(&job->worker[number].rows, &job->worker[number].memo, indicator,
+				 &indicator->units[i])) >= 0) {
+			job->worker[number].bad_unit = i;
+			break;
 		}
-	fields[F_TREND_FLAG] = stats_trend_flag_name(unit->trend_flag);
-	fields[F_PEER_FLAG] = stats_flag_name(unit->peer_flag);
-	fields[F_OE_FLAG] = stats_flag_name(unit->oe_flag);
-	fields[F_PROVISIONAL] = provisional_name(unit->period_status);
-	fields[F_HARMONISED] = stats_harmonised_name(unit->harmonised);
-	fields[F_FLAG95] = stats_flag_name(unit->flag[0]);
-	fields[F_FLAG998] = stats_flag_name(unit->flag[1]);
-	fields[F_FLAG95_ADJ] = stats_flag_name(unit->adjusted_flag[0]);
-	fields[F_FLAG998_ADJ] = stats_flag_name(unit->adjusted_flag[1]);
-	fields[F_CHANGE_FLAG] = stats_change_flag_name(unit->change_flag);
-	fields[F_STATUS] = stats_status_name(unit->status);
-	fields[F_SOURCE] = indicator->source;
-	if (write_record(fp, fields, lengths, F_COUNT) != 0) {
-		jb_warn("%s: write error:", path);
+}
+
+static int write_chunk(void *arg, size_t chunk, int number)
+{
+	struct write_job *job = arg;
+	const struct row_buffer *rows = &job->worker[number].rows;
+	int bad_field = job->worker[number].bad_field;
+
+	(void)chunk;
+	if (rows->length && fwrite(rows->text, 1, rows->length, job->fp) != rows->length) {
+		jb_warn("%s: write error:", job->path);
 		return JB_EXIT_IOERR;
+	}
+	if (bad_field >= 0) {
+		const struct stats_unit *unit = &job->indicator->units[job->worker[number].bad_unit];
+
+		jb_warn("%s: internal error: %s %s %s: column %s is not finite", job->path,
+			job->indicator->name, unit->period, unit->region_code, header[bad_field]);
+		return JB_EXIT_SOFTWARE;
 	}
 	return JB_EXIT_OK;
 }
 
 int stats_write_indicator(FILE *fp, const char *path, const struct stats_indicator *indicator)
 {
-	size_t i;
-	int rc;
+	struct write_job *job = jb_xcalloc(1, sizeof(*job));
+	size_t chunks = (indicator->unit_count + CHUNK_UNITS - 1) / CHUNK_UNITS;
+	int rc, i;
 
-	for (i = 0; i < indicator->unit_count; i++)
-		if ((rc = write_unit(fp, path, indicator, &indicator->units[i])) != JB_EXIT_OK)
-			return rc;
-	return JB_EXIT_OK;
+	job->fp = fp;
+	job->path = path;
+	job->indicator = indicator;
+	for (i = 0; i < STATS_MAX_THREADS; i++)
+		row_memo_reset(&job->worker[i].memo);
+	rc = stats_parallel_ordered(chunks, format_chunk, write_chunk, job);
+	for (i = 0; i < STATS_MAX_THREADS; i++) {
+		free(job->worker[i].rows.text);
+		row_memo_free(&job->worker[i].memo);
+	}
+	free(job);
+	return rc;
 }
 
 int stats_write_models_header(FILE *fp, const char *path)

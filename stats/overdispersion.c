@@ -1,11 +1,11 @@
 #include "overdispersion.h"
 
-#include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "sort.h"
 #include "xalloc.h"
 
 int stats_overdispersion(const double *z, const double *s2, size_t count, double share,
@@ -21,7 +21,7 @@ int stats_overdispersion(const double *z, const double *s2, size_t count, double
 			return -1;
 	sorted = jb_xcalloc(count, sizeof(*sorted));
 	memcpy(sorted, z, count * sizeof(*sorted));
-	gsl_sort(sorted, 1, count);
+	stats_sort_values(sorted, count);
 	low = gsl_stats_quantile_from_sorted_data(sorted, 1, count, share);
 	high = gsl_stats_quantile_from_sorted_data(sorted, 1, count, 1 - share);
 	free(sorted);

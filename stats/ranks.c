@@ -5,36 +5,19 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "sort.h"
 #include "xalloc.h"
-
-struct ranked {
-	double value;
-	size_t index;
-};
-
-/* Descending by value, then by index, so that the order is total. */
-static int compare_descending(const void *left, const void *right)
-{
-	const struct ranked *a = left, *b = right;
-
-	if (a->value != b->value)
-		return a->value < b->value ? 1 : -1;
-	return (a->index > b->index) - (a->index < b->index);
-}
 
 void stats_rank_values(const double *values, size_t count, double *ranks)
 {
-	struct ranked *order = jb_xcalloc(count ? count : 1, sizeof(*order));
+	size_t *order = jb_xcalloc(count ? count : 1, sizeof(*order));
 	size_t i;
 
-	for (i = 0; i < count; i++) {
-		order[i].value = values[i];
-		order[i].index = i;
-	}
-	qsort(order, count, sizeof(*order), compare_descending);
+	/* descending, equal values in index order */
+	stats_order_descending(values, count, order);
 	for (i = 0; i < count; i++)
-		ranks[order[i].index] = i > 0 && order[i].value == order[i - 1].value ?
-					ranks[order[i - 1].index] : (double)(i + 1);
+		ranks[order[i]] = i > 0 && values[order[i]] == values[order[i - 1]] ?
+				  ranks[order[i - 1]] : (double)(i + 1);
 	free(order);
 }
 
@@ -49,7 +32,8 @@ int stats_rank_intervals(const double *a, const double *b, size_t count, long si
 			 double level, gsl_rng *rng, double *low, double *high)
 {
 	size_t s, i, n = (size_t)simulations, low_index, high_index;
-	struct ranked *order;
+	double *draws;
+	size_t *order;
 	uint32_t *ranks;
 
 	if (simulations < 1 || count == 0 || count > UINT32_MAX || !(level > 0 && level < 1))
@@ -57,16 +41,16 @@ int stats_rank_intervals(const double *a, const double *b, size_t count, long si
 	for (i = 0; i < count; i++)
 		if (!(a[i] > 0 && b[i] > 0 && isfinite(a[i]) && isfinite(b[i])))
 			return -1;
+	draws = jb_xcalloc(count, sizeof(*draws));
 	order = jb_xcalloc(count, sizeof(*order));
 	ranks = jb_xcalloc(count * n, sizeof(*ranks));
 	for (s = 0; s < n; s++) {
-		for (i = 0; i < count; i++) {
-			order[i].value = gsl_ran_beta(rng, a[i], b[i]);
-			order[i].index = i;
-		}
-		qsort(order, count, sizeof(*order), compare_descending);
 		for (i = 0; i < count; i++)
-			ranks[order[i].index * n + s] = (uint32_t)(i + 1);
+			draws[i] = gsl_ran_beta(rng, a[i], b[i]);
+		/* descending, equal draws in index order */
+		stats_order_descending(draws, count, order);
+		for (i = 0; i < count; i++)
+			ranks[order[i] * n + s] = (uint32_t)(i + 1);
 	}
 	low_index = (size_t)floor((1 - level) / 2 * (double)n);
 	high_index = (size_t)ceil((1 + level) / 2 * (double)n) - 1;
@@ -79,6 +63,7 @@ int stats_rank_intervals(const double *a, const double *b, size_t count, long si
 	}
 	free(ranks);
 	free(order);
+	free(draws);
 	return 0;
 }
 

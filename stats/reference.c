@@ -1,8 +1,9 @@
 #include "reference.h"
 
-#include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
+
+#include "sort.h"
 
 int stats_pooled_proportion(const double *numerators, const double *denominators,
 			    size_t count, double *p0)
@@ -34,7 +35,7 @@ int stats_quartiles(double *values, size_t count, struct stats_quartiles *quarti
 	for (i = 0; i < count; i++)
 		if (!isfinite(values[i]))
 			return -1;
-	gsl_sort(values, 1, count);
+	stats_sort_values(values, count);
 	quartiles->q1 = gsl_stats_quantile_from_sorted_data(values, 1, count, 0.25);
 	quartiles->median = gsl_stats_quantile_from_sorted_data(values, 1, count, 0.5);
 	quartiles->q3 = gsl_stats_quantile_from_sorted_data(values, 1, count, 0.75);

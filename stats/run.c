@@ -15,6 +15,7 @@
 #include "exitcode.h"
 #include "indicator_load.h"
 #include "msg.h"
+#include "parallel.h"
 #include "peers_write.h"
 #include "tidy_table.h"
 #include "xalloc.h"
@@ -478,6 +479,7 @@ int stats_run(const char *config_path, const char *tidy_dir, const char *output_
 	int rc;
 
 	gsl_set_error_handler_off();
+	stats_threads_init();
 	/*
 	 * Every indicator allocates and frees arrays of the same large sizes:
 	 * keep them in the heap instead of mapping fresh (zeroed, faulted-in)
