@@ -9,7 +9,8 @@ $(eval $(call jb_program,jb-fetch,fetch/main.c $(FETCH_SOURCES),$(FETCH_LIBS)))
 $(eval $(call jb_unit_test,test-fetch,tests/fetch/test_fetch.c tests/cbs/server_faults.c tests/cbs/server_validators.c $(FETCH_SOURCES),$(FETCH_LIBS) -lpthread))
 
 # the test server is a test program, not part of `make all`
-CBS_SERVER_SOURCES := tests/cbs/server.c tests/cbs/server_faults.c tests/cbs/server_validators.c
+CBS_SERVER_SOURCES := tests/cbs/server.c tests/cbs/server_faults.c tests/cbs/server_validators.c \
+	tests/cbs/server_packed.c
 CBS_SERVER_LIBS = $(shell pkg-config --libs libmicrohttpd zlib) -lpthread
 $(BIN)/jb-cbs-server: $(patsubst %.c,$(OBJ)/%.o,$(CBS_SERVER_SOURCES)) $(LIBJB)
 	@mkdir -p $(@D)

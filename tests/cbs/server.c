@@ -124,31 +124,6 @@ static void log_request(struct cbs_server *server, struct MHD_Connection *connec
 	pthread_mutex_unlock(&server->lock);
 }
 
-/* The gzip form of bytes; the caller owns *packed.  -1 on failure. */
-static int gzip_bytes(const char *bytes, size_t len, char **packed, size_t *packed_len)
-{
-	z_stream stream;
-	size_t bound;
-
-	memset(&stream, 0, sizeof(stream));
-	if (deflateInit2(&stream, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-		return -1;
-	bound = deflateBound(&stream, (uLong)len) + 32;
-	*packed = jb_xmalloc(bound);
-	stream.next_in = (Bytef *)bytes;
-	stream.avail_in = (uInt)len;
-	stream.next_out = (Bytef *)*packed;
-	stream.avail_out = (uInt)bound;
-	if (deflate(&stream, Z_FINISH) != Z_STREAM_END) {
-		deflateEnd(&stream);
-		free(*packed);
-		return -1;
-	}
-	*packed_len = stream.total_out;
-	deflateEnd(&stream);
-	return 0;
-}
-
 static int accepts_gzip(struct MHD_Connection *connection)
 {
 	const char *accepted = MHD_lookup_connection_value(connection, MHD_HEADER_KIND,
@@ -162,22 +137,25 @@ struct validators {
 	char last_modified[64];
 };
 
-/* Queues body (taking ownership) with status, content type and validators (NULL: none). */
+/*
+ * Queues body (taking ownership) with status, content type and validators
+ * (NULL: none); packed: body is gzip already, else it is compressed here
+ * when the client accepts gzip.
+ */
 static enum MHD_Result answer_with(struct cbs_server *server, struct MHD_Connection *connection,
 				   unsigned status, char *body, size_t len,
 				   const char *content_type, const struct cbs_fault *fault,
-				   const struct validators *validators)
+				   const struct validators *validators, int packed)
 {
 	struct MHD_Response *response;
 	enum MHD_Result queued;
-	int packed = 0;
 	char number[32];
 
-	if (server->gzip && len > 0 && accepts_gzip(connection)) {
+	if (!packed && server->gzip && len > 0 && accepts_gzip(connection)) {
 		char *gz;
 		size_t gz_len;
 
-		if (gzip_bytes(body, len, &gz, &gz_len) == 0) {
+		if (cbs_gzip_bytes(body, len, &gz, &gz_len) == 0) {
 			free(body);
 			body = gz;
 			len = gz_len;
@@ -212,7 +190,52 @@ static enum MHD_Result answer(struct cbs_server *server, struct MHD_Connection *
 			      unsigned status, char *body, size_t len, const char *content_type,
 			      const struct cbs_fault *fault)
 {
-	return answer_with(server, connection, status, body, len, content_type, fault, NULL);
+	return answer_with(server, connection, status, body, len, content_type, fault, NULL, 0);
+}
+
+/* 1 when a conditional request may be answered 304 by these validators. */
+static int not_modified(struct MHD_Connection *connection, const struct validators *validators,
+			time_t mtime)
+{
+	return cbs_not_modified(MHD_lookup_connection_value(connection, MHD_HEADER_KIND,
+							    MHD_HTTP_HEADER_IF_NONE_MATCH),
+				MHD_lookup_connection_value(connection, MHD_HEADER_KIND,
+							    MHD_HTTP_HEADER_IF_MODIFIED_SINCE),
+				validators->etag, mtime);
+}
+
+/*
+ * Answers a file without faults from its kept gzip form (server_packed.c);
+ * MHD_NO with *answered 0 when it has none (empty, unreadable, no gzip).
+ */
+static enum MHD_Result answer_packed(struct cbs_server *server,
+				     struct MHD_Connection *connection, const char *method,
+				     const char *url, const char *path, const char *content_type,
+				     int *answered)
+{
+	struct validators validators;
+	struct stat info;
+	char *gz = NULL;
+	size_t gz_len = 0;
+
+	*answered = 0;
+	if (!server->gzip || !accepts_gzip(connection) || stat(path, &info) != 0 ||
+	    !S_ISREG(info.st_mode) ||
+	    cbs_packed_get(server, path, &info, &gz, &gz_len, validators.etag,
+			   sizeof(validators.etag)) != 0 ||
+	    !gz)
+		return MHD_NO;
+	*answered = 1;
+	cbs_http_date(info.st_mtime, validators.last_modified, sizeof(validators.last_modified));
+	if (server->validators && not_modified(connection, &validators, info.st_mtime)) {
+		free(gz);
+		log_request(server, connection, method, url, 304);
+		return answer_with(server, connection, 304, NULL, 0, content_type, NULL,
+				   &validators, 0);
+	}
+	log_request(server, connection, method, url, 200);
+	return answer_with(server, connection, 200, gz, gz_len, content_type, NULL,
+			   server->validators ? &validators : NULL, 1);
 }
 
 /* The file's validators; 0, or -1 when it cannot be inspected. */
@@ -284,7 +307,7 @@ static enum MHD_Result handle_request(struct cbs_server *server,
 	char *with_skip, *name, *path, *body, *stem;
 	size_t len;
 	enum MHD_Result result;
-	int json = format && strcmp(format, "json") == 0, v4 = 0, has_validators;
+	int json = format && strcmp(format, "json") == 0, v4 = 0, has_validators, answered;
 	struct validators validators;
 	time_t mtime = 0;
 	long delay;
@@ -337,6 +360,14 @@ static enum MHD_Result handle_request(struct cbs_server *server,
 	}
 	path = jb_xasprintf("%s/%s/%s", server->root, ref.table_id, name);
 	free(name);
+	if (!fault) {
+		result = answer_packed(server, connection, method, url, path, content_type,
+				       &answered);
+		if (answered) {
+			free(path);
+			return result;
+		}
+	}
 	if (jb_read_file(path, &body, &len) != 0) {
 		free(path);
 		log_request(server, connection, method, url, 404);
@@ -346,16 +377,11 @@ static enum MHD_Result handle_request(struct cbs_server *server,
 	has_validators = server->validators && !fault &&
 			 validators_of(path, body, len, &validators, &mtime) == 0;
 	free(path);
-	if (has_validators &&
-	    cbs_not_modified(MHD_lookup_connection_value(connection, MHD_HEADER_KIND,
-							 MHD_HTTP_HEADER_IF_NONE_MATCH),
-			     MHD_lookup_connection_value(connection, MHD_HEADER_KIND,
-							 MHD_HTTP_HEADER_IF_MODIFIED_SINCE),
-			     validators.etag, mtime)) {
+	if (has_validators && not_modified(connection, &validators, mtime)) {
 		free(body);
 		log_request(server, connection, method, url, 304);
 		return answer_with(server, connection, 304, NULL, 0, content_type, NULL,
-				   &validators);
+				   &validators, 0);
 	}
 	if (fault && fault->kind == CBS_FAULT_TRUNCATE)
 		len /= 2;
@@ -363,7 +389,7 @@ static enum MHD_Result handle_request(struct cbs_server *server,
 		content_type = fault->value;
 	log_request(server, connection, method, url, 200);
 	result = answer_with(server, connection, 200, body, len, content_type, fault,
-			     has_validators ? &validators : NULL);
+			     has_validators ? &validators : NULL, 0);
 	return result;
 }
 
@@ -562,6 +588,7 @@ int main(int argc, char **argv)
 	if (server.log && fclose(server.log) != 0 && status == JB_EXIT_OK)
 		status = JB_EXIT_IOERR;
 	cbs_faults_free(&server);
+	cbs_packed_free(&server);
 	pthread_mutex_destroy(&server.lock);
 	if (fclose(stdout) != 0 && status == JB_EXIT_OK)
 		status = JB_EXIT_IOERR;

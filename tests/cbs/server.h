@@ -5,6 +5,7 @@
 #include <pthread.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <time.h>
 
 enum cbs_fault_kind {
@@ -38,6 +39,8 @@ struct cbs_server {
 	int validators;             /* send ETag and Last-Modified, answer 304 when they match */
 	FILE *log;
 	pthread_mutex_t lock;
+	struct cbs_packed *packed;  /* gzip forms of served files (server_packed.c) */
+	size_t packed_bytes;
 };
 
 /* Parses "MATCH:REST" into a fault; -1 when malformed. */
@@ -66,5 +69,17 @@ int cbs_not_modified(const char *if_none_match, const char *if_modified_since, c
 int cbs_slow_add(struct cbs_server *server, const char *spec);
 /* Milliseconds to wait before answering this file (the first --slow that matches, else --delay-ms). */
 long cbs_delay_of(const struct cbs_server *server, const char *table_id, const char *stem);
+
+/* The gzip form of bytes; the caller owns *packed.  -1 on failure. */
+int cbs_gzip_bytes(const char *bytes, size_t len, char **packed, size_t *packed_len);
+/*
+ * The gzip form (a copy the caller owns; NULL for an empty file) and the
+ * ETag of the file at path, whose stat is info: made once per version of
+ * the file (device, inode, size, mtime, ctime) and kept.  -1 when the file
+ * cannot be read.  Thread-safe.
+ */
+int cbs_packed_get(struct cbs_server *server, const char *path, const struct stat *info,
+		   char **gz, size_t *gz_len, char *etag, size_t etag_size);
+void cbs_packed_free(struct cbs_server *server);
 
 #endif
