@@ -1,6 +1,8 @@
 /* jb_fetch_tables: every table at once over one engine, then their statuses in order. */
 #include <curl/curl.h>
+#include <jansson.h>
 #include <libxml/parser.h>
+#include <malloc.h>
 
 #include "engine.h"
 #include "exitcode.h"
@@ -23,7 +25,14 @@ int jb_fetch_tables(const struct jb_config *config, const struct jb_fetch_settin
 		jb_warn("cannot initialise libcurl");
 		return JB_EXIT_SOFTWARE;
 	}
-	xmlInitParser();
+	xmlInitParser(); /* both before the page workers start */
+	json_object_seed(0);
+	/*
+	 * Page bodies (up to tens of MB) come from the heap and stay there when
+	 * freed, so the next page reuses memory instead of faulting fresh pages in.
+	 */
+	mallopt(M_MMAP_THRESHOLD, 32 << 20);
+	mallopt(M_TRIM_THRESHOLD, 256 << 20);
 	if (settings->local_dir)
 		jb_transport_local_open(&local, settings->local_dir);
 	jb_progress_init(&progress, settings->verbosity);
