@@ -249,9 +249,14 @@ static int add_row(struct jb_cache *cache, long order, const char *file, const c
 	return status;
 }
 
-int jb_cache_add_at(struct jb_cache *cache, long order, const char *file, const char *url,
-		    const char *body, size_t len, time_t fetched_at, const char *etag,
-		    const char *last_modified)
+unsigned long jb_cache_crc32(const char *body, size_t len)
+{
+	return crc32_of(body, len);
+}
+
+int jb_cache_add_page(struct jb_cache *cache, long order, const char *file, const char *url,
+		      const char *body, size_t len, unsigned long crc, time_t fetched_at,
+		      const char *etag, const char *last_modified)
 {
 	char *path = jb_xasprintf("%s/%s", cache->tmp_dir, file), when[32];
 	int status = write_page(path, body, len);
@@ -260,8 +265,15 @@ int jb_cache_add_at(struct jb_cache *cache, long order, const char *file, const 
 	if (status != JB_EXIT_OK)
 		return status;
 	jb_iso8601_utc(fetched_at, when, sizeof(when));
-	return add_row(cache, order, file, url, len, crc32_of(body, len), when, etag,
-		       last_modified);
+	return add_row(cache, order, file, url, len, crc, when, etag, last_modified);
+}
+
+int jb_cache_add_at(struct jb_cache *cache, long order, const char *file, const char *url,
+		    const char *body, size_t len, time_t fetched_at, const char *etag,
+		    const char *last_modified)
+{
+	return jb_cache_add_page(cache, order, file, url, body, len, crc32_of(body, len),
+				 fetched_at, etag, last_modified);
 }
 
 int jb_cache_add(struct jb_cache *cache, const char *file, const char *url, const char *body,

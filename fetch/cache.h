@@ -47,6 +47,12 @@ int jb_cache_add(struct jb_cache *cache, const char *file, const char *url, cons
 int jb_cache_add_at(struct jb_cache *cache, long order, const char *file, const char *url,
 		    const char *body, size_t len, time_t fetched_at, const char *etag,
 		    const char *last_modified);
+/* The same, with the page's CRC-32 computed already (jb_cache_crc32). */
+int jb_cache_add_page(struct jb_cache *cache, long order, const char *file, const char *url,
+		      const char *body, size_t len, unsigned long crc, time_t fetched_at,
+		      const char *etag, const char *last_modified);
+/* The CRC-32 the manifest records (thread-safe). */
+unsigned long jb_cache_crc32(const char *body, size_t len);
 /*
  * A page an earlier, unfinished run stored for the same URL (compared
  * without scheme, host and port), when its size and CRC-32 still match:

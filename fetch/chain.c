@@ -21,9 +21,27 @@ struct ticket {
 	size_t index;
 };
 
+/* An arrived page on its way through a page worker: checked, its CRC-32 computed. */
+struct page_job {
+	struct jb_work work;         /* first: the job is found from it */
+	struct jb_chain *chain;
+	size_t index;
+	int cancelled;               /* the page was dropped meanwhile (engine's thread only) */
+	enum jb_wire wire;
+	char *entity_set, *url;
+	char fetched_at[32];
+	struct jb_response response; /* taken over from the request */
+	/* results */
+	int failed;
+	char reason[300];
+	struct jb_page_info info;
+	unsigned long crc;
+};
+
 struct chain_page {
 	char *url, *file;
 	struct jb_request *request;  /* in flight */
+	struct page_job *job;        /* being checked */
 	struct ticket *ticket;
 	int arrived, resumed, status;
 	char *why;                   /* why it failed, printed once it matters */
@@ -31,6 +49,7 @@ struct chain_page {
 	int not_modified;            /* answered 304 */
 	char *body;
 	size_t len;
+	unsigned long crc;           /* of body (not of resumed pages) */
 	struct jb_page_info info;
 	char fetched_at[32];
 };
@@ -75,6 +94,8 @@ static void page_free(struct jb_chain *chain, struct chain_page *page)
 {
 	if (page->request)
 		jb_engine_cancel(chain->engine, page->request);
+	if (page->job)
+		page->job->cancelled = 1; /* freed when it comes back */
 	free(page->ticket);
 	free(page->url);
 	free(page->file);
@@ -101,29 +122,50 @@ static void finish(struct jb_chain *chain, int status)
 	chain->finished(chain->context, chain);
 }
 
-/* Reads a page's result: checks it and keeps body and links. */
-static void arrived(void *context, const char *url, int status, struct jb_response *response,
-		    const char *why)
+static void job_free(struct page_job *job)
 {
-	struct ticket *ticket = context;
-	struct jb_chain *chain = ticket->chain;
-	struct chain_page *page = &chain->pages[ticket->index];
-	char reason[300];
+	jb_response_clear(&job->response);
+	jb_page_info_free(&job->info);
+	free(job->entity_set);
+	free(job->url);
+	free(job);
+}
 
-	page->request = NULL;
+/* On a page worker: the page's check and CRC-32; touches only the job. */
+static void check_page(struct jb_work *work)
+{
+	struct page_job *job = (struct page_job *)work;
+	const struct jb_response *response = &job->response;
+
+	job->failed = jb_wire_check(job->wire, response->body, response->body_len,
+				    job->entity_set, &job->info, job->reason,
+				    sizeof(job->reason)) != 0;
+	if (!job->failed)
+		job->crc = jb_cache_crc32(response->body, response->body_len);
+}
+
+/* Back on the engine's thread: the checked page joins its chain (or fails it). */
+static void page_checked(struct jb_work *work)
+{
+	struct page_job *job = (struct page_job *)work;
+	struct jb_chain *chain = job->chain;
+	struct jb_response *response = &job->response;
+	struct chain_page *page;
+
+	if (job->cancelled) {
+		job_free(job);
+		return;
+	}
+	page = &chain->pages[job->index];
+	page->job = NULL;
 	page->arrived = 1;
-	page->status = status;
-	if (status != JB_EXIT_OK) {
-		page->why = jb_xstrdup(why);
-	} else if (response->http_status == 304) {
-		page->not_modified = 1;
-	} else if (jb_wire_check(chain->wire, response->body, response->body_len,
-				 chain->entity_set, &page->info, reason, sizeof(reason)) != 0) {
+	page->status = JB_EXIT_OK;
+	if (job->failed) {
 		page->status = JB_EXIT_DATAERR;
-		page->why = jb_xasprintf("%s: %s", url, reason);
+		page->why = jb_xasprintf("%s: %s", job->url, job->reason);
 	} else if (!chain->local && !jb_wire_content_type_ok(chain->wire, response->content_type)) {
 		page->status = JB_EXIT_DATAERR;
-		page->why = jb_xasprintf("%s: Content-Type '%s' is not %s", url,
+		page->why = jb_xasprintf("%s: Content-Type '%s' is not %s", job->url,
 					 response->content_type ? response->content_type : "",
 					 chain->wire == JB_WIRE_ATOM
 						 ? "application/atom+xml, application/xml or text/xml"
@@ -131,12 +173,51 @@ static void arrived(void *context, const char *url, int status, struct jb_respon
 	} else {
 		page->body = response->body;
 		page->len = response->body_len;
+		page->crc = job->crc;
 		response->body = NULL;
 		page->etag = response->etag;
 		page->last_modified = response->last_modified;
 		response->etag = response->last_modified = NULL;
-		jb_iso8601_utc(jb_fetch_time(), page->fetched_at, sizeof(page->fetched_at));
+		memcpy(page->fetched_at, job->fetched_at, sizeof(page->fetched_at));
 	}
+	page->info = job->info;
+	memset(&job->info, 0, sizeof(job->info));
+	job_free(job);
+	jb_chain_advance(chain);
+}
+
+/* Reads a page's result: a response goes to be checked, a failure or a 304 is noted. */
+static void arrived(void *context, const char *url, int status, struct jb_response *response,
+		    const char *why)
+{
+	struct ticket *ticket = context;
+	struct jb_chain *chain = ticket->chain;
+	struct chain_page *page = &chain->pages[ticket->index];
+	struct page_job *job;
+
+	page->request = NULL;
+	if (status == JB_EXIT_OK && response->http_status != 304) {
+		job = jb_xcalloc(1, sizeof(*job));
+		job->work.run = check_page;
+		job->work.done = page_checked;
+		job->chain = chain;
+		job->index = ticket->index;
+		job->wire = chain->wire;
+		job->entity_set = jb_xstrdup(chain->entity_set);
+		job->url = jb_xstrdup(url);
+		jb_iso8601_utc(jb_fetch_time(), job->fetched_at, sizeof(job->fetched_at));
+		job->response = *response;
+		memset(response, 0, sizeof(*response));
+		page->job = job;
+		jb_engine_work(chain->engine, &job->work);
+		return;
+	}
+	page->arrived = 1;
+	page->status = status;
+	if (status != JB_EXIT_OK)
+		page->why = jb_xstrdup(why);
+	else
+		page->not_modified = 1;
 	jb_chain_advance(chain);
 }
 
@@ -269,9 +350,10 @@ static int store(struct jb_chain *chain, struct chain_page *page)
 	long order = chain->order + (long)chain->stored;
 	int status = page->resumed ? jb_cache_add_resumed(chain->cache, order, page->file, page->url,
 							  page->body, page->len, page->fetched_at)
-				   : jb_cache_add_at(chain->cache, order, page->file, page->url,
-						     page->body, page->len, jb_fetch_time(),
-						     page->etag, page->last_modified);
+				   : jb_cache_add_page(chain->cache, order, page->file, page->url,
+						       page->body, page->len, page->crc,
+						       jb_fetch_time(), page->etag,
+						       page->last_modified);
 
 	if (status != JB_EXIT_OK)
 		return status;

@@ -61,6 +61,7 @@ struct jb_engine {
 	unsigned peak;
 	unsigned random_state;
 	int failed; /* libcurl itself failed */
+	struct jb_workers *workers; /* NULL: work runs at once */
 };
 
 static long long now_ms(void)
@@ -136,6 +137,14 @@ static double next_jitter(unsigned *state)
 	return (double)((*state >> 8) & 0xffffffu) / (double)0x1000000u;
 }
 
+/* A worker finished a job: curl_multi_poll returns (callable from any thread). */
+static void wake(void *context)
+{
+	struct jb_engine *engine = context;
+
+	curl_multi_wakeup(engine->multi);
+}
+
 struct jb_engine *jb_engine_new(const struct jb_fetch_settings *settings,
 				struct jb_transport *local, struct jb_progress *progress)
 {
@@ -156,6 +165,7 @@ struct jb_engine *jb_engine_new(const struct jb_fetch_settings *settings,
 	}
 	curl_multi_setopt(engine->multi, CURLMOPT_MAX_HOST_CONNECTIONS, settings->max_per_host);
 	curl_multi_setopt(engine->multi, CURLMOPT_MAXCONNECTS, settings->max_per_host * 4);
+	engine->workers = jb_workers_new(jb_workers_default(), wake, engine);
 	return engine;
 }
 
@@ -185,6 +195,7 @@ void jb_engine_free(struct jb_engine *engine)
 		free_request(engine, engine->queued.head);
 	while (engine->waiting.head)
 		free_request(engine, engine->waiting.head);
+	jb_workers_free(engine->workers); /* before the multi handle: workers wake it */
 	if (engine->multi)
 		curl_multi_cleanup(engine->multi);
 	curl_slist_free_all(engine->headers);
@@ -623,6 +634,21 @@ static void read_finished(struct jb_engine *engine)
 	}
 }
 
+void jb_engine_work(struct jb_engine *engine, struct jb_work *work)
+{
+	if (engine->workers) {
+		jb_workers_submit(engine->workers, work);
+		return;
+	}
+	work->run(work);
+	work->done(work);
+}
+
+static size_t work_pending(const struct jb_engine *engine)
+{
+	return engine->workers ? jb_workers_pending(engine->workers) : 0;
+}
+
 int jb_engine_run(struct jb_engine *engine)
 {
 	for (;;) {
@@ -631,7 +657,8 @@ int jb_engine_run(struct jb_engine *engine)
 		promote_waiting(engine, now_ms());
 		while (start_queued(engine))
 			;
-		if (!engine->queued.count && !engine->running.count && !engine->waiting.count)
+		if (!engine->queued.count && !engine->running.count && !engine->waiting.count &&
+		    !work_pending(engine))
 			return JB_EXIT_OK;
 		if (engine->local)
 			continue;
@@ -640,9 +667,11 @@ int jb_engine_run(struct jb_engine *engine)
 			return JB_EXIT_SOFTWARE;
 		}
 		read_finished(engine);
+		if (engine->workers && jb_workers_collect(engine->workers) > 0)
+			continue; /* pages were stored: ask for the next ones first */
 		if (start_queued(engine))
 			continue; /* callbacks asked for more: start them before waiting */
-		if (!engine->running.count && !engine->waiting.count)
+		if (!engine->running.count && !engine->waiting.count && !work_pending(engine))
 			continue; /* nothing to wait for */
 		if (curl_multi_poll(engine->multi, NULL, 0, poll_timeout(engine, now_ms()), NULL) !=
 		    CURLM_OK) {

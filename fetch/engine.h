@@ -3,7 +3,9 @@
  * [fetch] max_per_host transfers per host (our own queue, plus
  * CURLMOPT_MAX_HOST_CONNECTIONS), each with its own retries, back-off and
  * redirects.  --local requests are answered at once from the folder.
- * Everything runs in one thread: callbacks may submit and cancel requests.
+ * Requests and callbacks run in one thread (callbacks may submit and
+ * cancel requests); the CPU work on arrived pages may go to the page
+ * workers (jb_engine_work), whose done callbacks come back to this thread.
  */
 #ifndef JB_FETCH_ENGINE_H
 #define JB_FETCH_ENGINE_H
@@ -11,6 +13,7 @@
 #include "fetch.h"
 #include "progress.h"
 #include "transport.h"
+#include "workers.h"
 
 struct jb_engine;
 struct jb_request;
@@ -49,7 +52,12 @@ void jb_engine_confirm(struct jb_engine *engine, struct jb_request *request);
  * against max_per_host while the server works on it.
  */
 void jb_engine_cancel(struct jb_engine *engine, struct jb_request *request);
-/* Runs until no request is left; returns 0, or an exit status when libcurl failed. */
+/*
+ * Runs work->run on a page worker and work->done later on this thread (in
+ * jb_engine_run); with --local, or without workers, both at once.
+ */
+void jb_engine_work(struct jb_engine *engine, struct jb_work *work);
+/* Runs until no request and no work is left; returns 0, or an exit status when libcurl failed. */
 int jb_engine_run(struct jb_engine *engine);
 /* The largest number of transfers that ran at once. */
 unsigned jb_engine_peak(const struct jb_engine *engine);
