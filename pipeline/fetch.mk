@@ -6,7 +6,7 @@ FETCH_SOURCES := fetch/fetch.c fetch/settings.c fetch/table_fetch.c fetch/chain.
 FETCH_LIBS = $(shell pkg-config --libs libcurl libxml-2.0 zlib jansson) $(LIB_INIH) $(LIB_CSV) -lpthread
 
 $(eval $(call jb_program,jb-fetch,fetch/main.c $(FETCH_SOURCES),$(FETCH_LIBS)))
-$(eval $(call jb_unit_test,test-fetch,tests/fetch/test_fetch.c tests/cbs/server_faults.c tests/cbs/server_validators.c $(FETCH_SOURCES),$(FETCH_LIBS) -lpthread))
+$(eval $(call jb_unit_test,test-fetch,tests/fetch/test_fetch.c tests/cbs/server_faults.c tests/cbs/server_validators.c tests/cbs/server_packed.c $(FETCH_SOURCES),$(FETCH_LIBS)))
 
 # the test server is a test program, not part of `make all`
 CBS_SERVER_SOURCES := tests/cbs/server.c tests/cbs/server_faults.c tests/cbs/server_validators.c \

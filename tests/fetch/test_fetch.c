@@ -1,11 +1,13 @@
 /* Unit tests of jb-fetch: retry policy, next links, page checks, the table cache. */
 #include <check.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "../cbs/server.h"
 #include "atomic.h"
@@ -19,6 +21,7 @@
 #include "../../fetch/wire.h"
 #include "../../fetch/retry.h"
 #include "../../fetch/url.h"
+#include "../../fetch/workers.h"
 
 #define FEED_OPEN                                                                           \
 	"<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>\n"                   \
@@ -314,6 +317,193 @@ START_TEST(bad_pages_are_refused)
 }
 END_TEST
 
+START_TEST(attribute_and_text_references_are_decoded)
+{
+	/* what a tree would hold: &amp; and &#38; in attributes are '&' */
+	static const char page[] =
+		"<feed xml:base=\"http://a/b?x=1&amp;y=2\" xmlns=\"http://www.w3.org/2005/Atom\" "
+		"xmlns:d=\"http://schemas.microsoft.com/ado/2007/08/dataservices\">"
+		"<title>Regio&amp;S<!-- c --></title>"
+		"<link rel=\"next\" href=\"R?$filter=K%20eq%20&apos;a&apos;&amp;$skip=10000&#38;z=&amp;#38;\"/>"
+		"<link rel=\"self\" href=\"R\"/>"
+		"<entry><d:Key>GM01&#233;   </d:Key></entry>"
+		"<entry><d:Key><![CDATA[NL01]]></d:Key><d:Modified/></entry>"
+		"<entry><d:Modified>2025-<x>07</x>-01</d:Modified><d:Modified>later</d:Modified></entry>"
+		"</feed>";
+	struct jb_page_info info;
+	char why[300] = "";
+
+	ck_assert_int_eq(check(page, "Regio&S", &info, why), 0);
+	ck_assert_str_eq(info.xml_base, "http://a/b?x=1&y=2");
+	ck_assert_str_eq(info.next_href, "R?$filter=K%20eq%20'a'&$skip=10000&z=&#38;");
+	ck_assert_uint_eq(info.entries, 3);
+	ck_assert_uint_eq(info.key_width, 8); /* GM01 e-acute and three blanks: 8 characters */
+	ck_assert_str_eq(info.modified, "2025-07-01"); /* the empty one is passed over */
+	jb_page_info_free(&info);
+}
+END_TEST
+
+START_TEST(an_encoding_libxml2_cannot_convert_is_refused)
+{
+	static const char page[] = "<?xml version=\"1.0\" encoding=\"utf-7\"?>\n"
+		"<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T\x1a  </title></feed>";
+	static const char no_root_end[] = "<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+		"<title>T</title>";
+	struct jb_page_info info;
+	char why[300];
+
+	ck_assert_int_eq(check(page, "T", &info, why), -1);
+	ck_assert_ptr_null(info.next_href);
+	ck_assert_int_eq(check(no_root_end, "T", &info, why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "malformed XML"));
+}
+END_TEST
+
+struct sum_job {
+	struct jb_work work;
+	unsigned long input, square;
+	int done;
+	unsigned long *done_order;
+	size_t *done_count;
+};
+
+static void square_it(struct jb_work *work)
+{
+	struct sum_job *job = (struct sum_job *)work;
+
+	job->square = job->input * job->input;
+}
+
+static void count_it(struct jb_work *work)
+{
+	struct sum_job *job = (struct sum_job *)work;
+
+	job->done++;
+	job->done_order[(*job->done_count)++] = job->input;
+}
+
+static pthread_mutex_t wake_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t woken = PTHREAD_COND_INITIALIZER;
+static unsigned wakes;
+
+static void wake_up(void *context)
+{
+	(void)context;
+	pthread_mutex_lock(&wake_lock);
+	wakes++;
+	pthread_cond_signal(&woken);
+	pthread_mutex_unlock(&wake_lock);
+}
+
+START_TEST(workers_run_every_job_and_call_done_on_this_thread)
+{
+	enum { JOBS = 200 };
+	static struct sum_job jobs[JOBS];
+	unsigned long order[JOBS];
+	size_t done_count = 0, i, seen = 0;
+	struct jb_workers *workers = jb_workers_new(3, wake_up, NULL);
+
+	ck_assert_ptr_nonnull(workers);
+	for (i = 0; i < JOBS; i++) {
+		jobs[i] = (struct sum_job){ { NULL, square_it, count_it }, i + 1, 0, 0,
+					    order, &done_count };
+		jb_workers_submit(workers, &jobs[i].work);
+	}
+	ck_assert_uint_eq(jb_workers_pending(workers), JOBS);
+	while (jb_workers_pending(workers) > 0) {
+		pthread_mutex_lock(&wake_lock);
+		while (wakes == 0)
+			pthread_cond_wait(&woken, &wake_lock);
+		wakes = 0;
+		pthread_mutex_unlock(&wake_lock);
+		seen += jb_workers_collect(workers);
+	}
+	ck_assert_uint_eq(seen, JOBS);
+	ck_assert_uint_eq(done_count, JOBS);
+	for (i = 0; i < JOBS; i++) {
+		ck_assert_int_eq(jobs[i].done, 1);
+		ck_assert_uint_eq(jobs[i].square, (i + 1) * (i + 1));
+	}
+	/* a job submitted last is run and done by the time the pool is freed */
+	jobs[0].done = 0;
+	jobs[0].square = 0;
+	done_count = 0;
+	jb_workers_submit(workers, &jobs[0].work);
+	jb_workers_free(workers);
+	ck_assert_int_eq(jobs[0].done, 1);
+	ck_assert_uint_eq(jobs[0].square, 1);
+}
+END_TEST
+
+/* The bytes a gzip stream holds. */
+static char *gunzip(const char *gz, size_t gz_len, size_t capacity, size_t *len)
+{
+	z_stream stream;
+	char *out = malloc(capacity);
+
+	memset(&stream, 0, sizeof(stream));
+	ck_assert_int_eq(inflateInit2(&stream, 15 + 16), Z_OK);
+	stream.next_in = (Bytef *)gz;
+	stream.avail_in = (uInt)gz_len;
+	stream.next_out = (Bytef *)out;
+	stream.avail_out = (uInt)capacity;
+	ck_assert_int_eq(inflate(&stream, Z_FINISH), Z_STREAM_END);
+	*len = stream.total_out;
+	inflateEnd(&stream);
+	return out;
+}
+
+START_TEST(the_server_keeps_each_version_of_a_file_compressed)
+{
+	struct cbs_server server;
+	struct stat info;
+	char path[400], etag[64], expected[64], *gz, *plain;
+	size_t gz_len, len;
+
+	make_scratch();
+	memset(&server, 0, sizeof(server));
+	pthread_mutex_init(&server.lock, NULL);
+	snprintf(path, sizeof(path), "%s/page.xml", scratch);
+	ck_assert_int_eq(jb_write_file_atomic(path, "<feed>one</feed>", 16), 0);
+	ck_assert_int_eq(stat(path, &info), 0);
+	ck_assert_int_eq(cbs_packed_get(&server, path, &info, &gz, &gz_len, etag, sizeof(etag)), 0);
+	plain = gunzip(gz, gz_len, 100, &len);
+	ck_assert_uint_eq(len, 16);
+	ck_assert_int_eq(memcmp(plain, "<feed>one</feed>", 16), 0);
+	cbs_etag_of("<feed>one</feed>", 16, expected, sizeof(expected));
+	ck_assert_str_eq(etag, expected);
+	ck_assert_uint_eq(server.packed_bytes, gz_len);
+	free(gz);
+	free(plain);
+	/* the same version again: the kept form, nothing added */
+	ck_assert_int_eq(cbs_packed_get(&server, path, &info, &gz, &gz_len, etag, sizeof(etag)), 0);
+	ck_assert_str_eq(etag, expected);
+	free(gz);
+	ck_assert_uint_eq(server.packed_bytes, gz_len);
+	/* a new version of the same size replaces it */
+	ck_assert_int_eq(jb_write_file_atomic(path, "<feed>two</feed>", 16), 0);
+	ck_assert_int_eq(stat(path, &info), 0);
+	ck_assert_int_eq(cbs_packed_get(&server, path, &info, &gz, &gz_len, etag, sizeof(etag)), 0);
+	plain = gunzip(gz, gz_len, 100, &len);
+	ck_assert_int_eq(memcmp(plain, "<feed>two</feed>", 16), 0);
+	cbs_etag_of("<feed>two</feed>", 16, expected, sizeof(expected));
+	ck_assert_str_eq(etag, expected);
+	ck_assert_uint_eq(server.packed_bytes, gz_len);
+	free(gz);
+	free(plain);
+	/* an empty file has no gzip form; one that cannot be read fails */
+	ck_assert_int_eq(jb_write_file_atomic(path, "", 0), 0);
+	ck_assert_int_eq(stat(path, &info), 0);
+	ck_assert_int_eq(cbs_packed_get(&server, path, &info, &gz, &gz_len, etag, sizeof(etag)), 0);
+	ck_assert_ptr_null(gz);
+	snprintf(path, sizeof(path), "%s/missing.xml", scratch);
+	ck_assert_int_eq(cbs_packed_get(&server, path, &info, &gz, &gz_len, etag, sizeof(etag)), -1);
+	cbs_packed_free(&server);
+	pthread_mutex_destroy(&server.lock);
+	ck_assert_int_eq(jb_remove_tree(scratch), 0);
+}
+END_TEST
+
 START_TEST(content_types_of_feeds)
 {
 	ck_assert(jb_page_content_type_ok("application/atom+xml;charset=utf-8"));
@@ -530,6 +720,10 @@ int main(void)
 	tcase_add_test(pages, the_last_page_has_no_next_link);
 	tcase_add_test(pages, bad_pages_are_refused);
 	tcase_add_test(pages, content_types_of_feeds);
+	tcase_add_test(pages, attribute_and_text_references_are_decoded);
+	tcase_add_test(pages, an_encoding_libxml2_cannot_convert_is_refused);
+	tcase_add_test(pages, workers_run_every_job_and_call_done_on_this_thread);
+	tcase_add_test(cache, the_server_keeps_each_version_of_a_file_compressed);
 	tcase_add_test(pages, json_pages_are_checked);
 	tcase_add_test(links, skip_values_in_urls);
 	tcase_add_test(policy, the_live_line_shows_page_rows_bytes_rate);
