@@ -51,34 +51,15 @@ static const char *provisional_name(const char *period_status)
 
 int stats_decimals = 6;
 
-/*
- * value x 10^decimals rounded, when that rounding is certain (not within
- * 10^-3 of a half: the product's rounding error is far smaller for
- * |scaled| < 2^40); -1 when printf must decide.
- */
-static int scaled_integer(double value, int decimals, long long *scaled)
-{
-	static const double powers[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9 };
-	double product, fraction;
-
-	if (decimals > 9)
-		return -1;
-	product = fabs(value) * powers[decimals];
-	if (!(product < 1099511627776.0))
-		return -1;
-	fraction = product - floor(product);
-	if (fabs(fraction - 0.5) < 1e-3)
-		return -1;
-	*scaled = (long long)floor(product + 0.5);
-	if (value < 0)
-		*scaled = -*scaled;
-	return 0;
-}
-
 static const char digit_pairs[] =
 	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
 	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
 	"8081828384858687888990919293949596979899";
+
+static const unsigned long long powers_of_ten[] = {
+	1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000,
+	10000000000ULL, 100000000000ULL, 1000000000000ULL, 10000000000000ULL
+};
 
 /* The count digits of value (zero-padded) ending just before end, two at a time. */
 static void put_digits(char *end, unsigned long long value, int count)
@@ -96,61 +77,72 @@ static void put_digits(char *end, unsigned long long value, int count)
 		*--end = (char)('0' + value % 10);
 }
 
+/* Digits of value (below 10^13). */
 static int digit_count(unsigned long long value)
 {
 	int count = 1;
 
-	while (value >= 10) {
-		value /= 10;
+	while (count < 13 && value >= powers_of_ten[count])
 		count++;
-	}
 	return count;
 }
 
 /*
- * The shortest text of scaled / 10^decimals: trailing zeros of the
- * fraction and a lone point dropped, "0" for zero.  text holds 32 bytes.
+ * The shortest text of magnitude / 10^decimals with the sign: trailing
+ * zeros of the fraction and a lone point dropped, "0" for zero (never
+ * "-0").  magnitude < 2^41, decimals <= 9; text holds 32 bytes.
  */
-static int format_scaled(long long scaled, int decimals, char *text)
+static int format_scaled(int negative, unsigned long long magnitude, int decimals, char *text)
 {
-	static const unsigned long long powers[] = {
-		1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000
-	};
-	unsigned long long magnitude = scaled < 0 ? 0 - (unsigned long long)scaled :
-				       (unsigned long long)scaled, whole;
-	int len = 0, whole_digits;
+	unsigned long long whole = magnitude / powers_of_ten[decimals];
+	unsigned long long fraction = magnitude - whole * powers_of_ten[decimals];
+	int len = 0, digits;
 
-	while (decimals > 0 && magnitude % 10 == 0 && magnitude > 0) {
-		magnitude /= 10;
-		decimals--;
-	}
-	if (magnitude == 0)
-		decimals = 0;
-	if (scaled < 0 && magnitude > 0)
+	if (negative && magnitude > 0)
 		text[len++] = '-';
-	whole = magnitude / powers[decimals];
-	whole_digits = digit_count(whole);
-	len += whole_digits;
-	put_digits(text + len, whole, whole_digits);
-	if (decimals > 0) {
+	digits = digit_count(whole);
+	len += digits;
+	put_digits(text + len, whole, digits);
+	if (fraction > 0) {
+		while (fraction % 10 == 0) {
+			fraction /= 10;
+			decimals--;
+		}
 		text[len++] = '.';
 		len += decimals;
-		put_digits(text + len, magnitude % powers[decimals], decimals);
+		put_digits(text + len, fraction, decimals);
 	}
 	text[len] = '\0';
 	return len;
 }
 
-/* stats_format_number's text at the end of text; its length, or -1 when it does not fit. */
+/*
+ * stats_format_number's text at the start of text; its length, or -1 when
+ * it does not fit.  With at most 9 decimals, |value| x 10^decimals below
+ * 2^40 is rounded here when that rounding is certain: the product's
+ * rounding error is below 2^-13, so a fraction not within 10^-3 of a half
+ * rounds the same as the exact product; otherwise printf decides.
+ */
 static int format_number(double value, char *text, size_t size)
 {
-	long long scaled;
+	static const double scales[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9 };
 	int len;
 
 	if (!isfinite(value) || size == 0)
 		return -1;
-	if (size >= 32 && scaled_integer(value, stats_decimals, &scaled) == 0)
-		return format_scaled(scaled, stats_decimals, text);
+	if (size >= 32 && stats_decimals <= 9) {
+		double product = fabs(value) * scales[stats_decimals];
+
+		if (product < 1099511627776.0) {
+			/* truncation is floor for a product >= 0 */
+			double fraction = product - (double)(unsigned long long)product;
+
+			if (fabs(fraction - 0.5) >= 1e-3)
+				return format_scaled(value < 0,
+						     (unsigned long long)(product + 0.5),
+						     stats_decimals, text);
+		}
+	}
 	len = snprintf(text, size, "%.*f", stats_decimals, value);
 	if (len < 0 || (size_t)len >= size)
 		return -1;
