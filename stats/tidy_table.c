@@ -766,7 +766,6 @@ int stats_tidy_table_units_joined(const struct stats_tidy_table *table,
 	}
 	for (i = 0; i < table->group_count && rc == JB_EXIT_OK; i++) {
 		size_t group = table->order[i];
-		struct stats_unit unit;
 		int found;
 
 		if (table->groups[group].national) {
@@ -774,11 +773,13 @@ int stats_tidy_table_units_joined(const struct stats_tidy_table *table,
 				rc = JB_EXIT_DATAERR;
 			continue;
 		}
-		found = group_unit(table, &roles, measures->ratio, group, &unit);
+		/* made in the next free slot, counted when the group has one */
+		found = group_unit(table, &roles, measures->ratio, group,
+				   &indicator->units[indicator->unit_count]);
 		if (found < 0)
 			rc = JB_EXIT_DATAERR;
 		else if (found)
-			indicator->units[indicator->unit_count++] = unit;
+			indicator->unit_count++;
 	}
 	for (r = 0; r < ROLE_COUNT; r++)
 		free(roles.components[r]);

@@ -240,3 +240,39 @@ preventie,2021JJ00,GM0001,23.469388,30,below,ok
 preventie,2021JJ00,GM0002,37.5,30,above,ok
 EOT
 expect "targets.csv flags each municipality against its target" same "$T/cat/expected-targets.csv:$T/cat2/targets.csv"
+
+# the work is shared between threads (JB_STATS_THREADS, default the CPUs):
+# every output and every message is the same with 1 thread and with 8, on
+# the fixtures and on a table large enough for several chunks of rows and
+# shares of trends (1,500 municipalities x 4 years, some missing or 0)
+awk 'BEGIN {
+	srand(7)
+	print "region_code,region_name,region_type,period,period_status,measure_key,measure_title,unit,value,status"
+	for (y = 0; y < 4; y++)
+		for (r = 1; r <= 1500; r++) {
+			pop = r % 97 == 0 ? 0 : int(200 + 5000 * rand())
+			printf "GM%04d,Gemeente %d,GM,%dJJ00,%s,Pop_1,Jongeren,aantal,%d,ok\n", r, r, 2020 + y, y == 3 ? "voorlopig" : "definitief", pop
+			if (rand() < 0.02)
+				printf "GM%04d,Gemeente %d,GM,%dJJ00,definitief,Care_2,Hulp,aantal,,missing\n", r, r, 2020 + y
+			else
+				printf "GM%04d,Gemeente %d,GM,%dJJ00,definitief,Care_2,Hulp,aantal,%d,ok\n", r, r, 2020 + y, int(pop * 0.1 * rand())
+		}
+}' >"$T/THREADS1.csv"
+printf 'key,value\nid,THREADS1\nsynthetic,yes\n' >"$T/THREADS1.info.csv"
+printf '[jeugdbench]\ntitle = t\n\n[table t]\nid = THREADS1\ntitle = t\n\n[indicator hulp]\ntable = t\nnumerator = Care\ndenominator = Pop\n\n[indicator hulp2]\ntable = t\nnumerator = Care\ndenominator = Pop\nper = 1000\n\n[stats]\nsimulations = 20\n' >"$T/threads.ini"
+for case in "$D/jeugdbench.ini:$D" "$D/context.ini:$D" "$D/categories.ini:$D" "$T/threads.ini:$T"; do
+	for threads in 1 8; do
+		export JB_STATS_THREADS=$threads
+		run jb-stats -c "${case%%:*}" --tidy "${case#*:}" -o "$T/threads$threads/benchmark.csv"
+		mv "$err" "$T/threads$threads/stderr"
+	done
+	unset JB_STATS_THREADS
+	name=$(basename "${case%%:*}")
+	expect "$name: 8 threads give the benchmark of 1" same "$T/threads1/benchmark.csv:$T/threads8/benchmark.csv"
+	expect "$name: and the same messages in the same order" same "$T/threads1/stderr:$T/threads8/stderr"
+	for side in models.csv peers.csv targets.csv composition.csv; do
+		[ -e "$T/threads1/$side" ] &&
+			expect "$name: and the same $side" same "$T/threads1/$side:$T/threads8/$side"
+	done
+	rm -rf "$T/threads1" "$T/threads8"
+done

@@ -30,6 +30,7 @@
 #include "reference.h"
 #include "trend.h"
 #include "shrinkage.h"
+#include "sort.h"
 #include "tidy_csv.h"
 #include "wilson.h"
 #include "xalloc.h"
@@ -467,6 +468,78 @@ START_TEST(shrinkage_beats_raw_rates_on_simulated_truth)
 }
 END_TEST
 
+
+struct indexed_value {
+	double value;
+	size_t index;
+};
+
+static int compare_ascending(const void *left, const void *right)
+{
+	double a = *(const double *)left, b = *(const double *)right;
+
+	return (a > b) - (a < b);
+}
+
+static int compare_value_descending(const void *left, const void *right)
+{
+	const struct indexed_value *a = left, *b = right;
+
+	if (a->value != b->value)
+		return a->value < b->value ? 1 : -1;
+	return (a->index > b->index) - (a->index < b->index);
+}
+
+/* The radix sorts give what qsort gives, with ties, negatives, -0 and both sides of the small-array cut-off. */
+START_TEST(sorts_match_a_comparison_sort)
+{
+	static const size_t sizes[] = { 0, 1, 2, 3, 47, 48, 49, 1000, 17000 };
+	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+	size_t s, i;
+	int kind;
+
+	gsl_rng_set(rng, 5);
+	for (kind = 0; kind < 4; kind++)
+		for (s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
+			size_t count = sizes[s];
+			double *values = jb_xcalloc(count + 1, sizeof(*values));
+			double *sorted = jb_xcalloc(count + 1, sizeof(*sorted));
+			size_t *order = jb_xcalloc(count + 1, sizeof(*order));
+			struct indexed_value *expected = jb_xcalloc(count + 1, sizeof(*expected));
+
+			for (i = 0; i < count; i++) {
+				double u = gsl_rng_uniform(rng);
+
+				/* rates, few distinct values (ties), z-scores, extremes and zeros of both signs */
+				values[i] = kind == 0 ? 100 * u : kind == 1 ? floor(u * 7) :
+					    kind == 2 ? (u - 0.5) * 8 :
+					    (i % 5 == 0 ? -0.0 : i % 5 == 1 ? 0.0 :
+					     i % 5 == 2 ? -1e300 * u : i % 5 == 3 ? 1e-300 * u : -u);
+				sorted[i] = values[i];
+				expected[i].value = values[i];
+				expected[i].index = i;
+			}
+			stats_sort_values(sorted, count);
+			qsort(values, count, sizeof(*values), compare_ascending);
+			for (i = 0; i < count; i++)
+				ck_assert_msg(sorted[i] == values[i], "kind %d size %zu: %g at %zu, want %g",
+					      kind, count, sorted[i], i, values[i]);
+			for (i = 0; i < count; i++)
+				values[i] = expected[i].value;
+			stats_order_descending(values, count, order);
+			qsort(expected, count, sizeof(*expected), compare_value_descending);
+			for (i = 0; i < count; i++)
+				ck_assert_msg(order[i] == expected[i].index,
+					      "kind %d size %zu: index %zu at %zu, want %zu", kind, count,
+					      order[i], i, expected[i].index);
+			free(values);
+			free(sorted);
+			free(order);
+			free(expected);
+		}
+	gsl_rng_free(rng);
+}
+END_TEST
 
 START_TEST(ranks_by_hand_with_ties)
 {
@@ -1100,6 +1173,7 @@ static Suite *stats_suite(void)
 	tcase_add_test(methods, beta_prior_moments_by_hand);
 	tcase_add_test(methods, shrinkage_beats_raw_rates_on_simulated_truth);
 	tcase_add_test(methods, ranks_by_hand_with_ties);
+	tcase_add_test(methods, sorts_match_a_comparison_sort);
 	tcase_add_test(methods, csv_reader_matches_libcsv);
 	tcase_add_test(methods, csv_reader_handles_records_across_chunks);
 	tcase_add_test(methods, beta_posterior_quantiles_invert_the_cdf);
