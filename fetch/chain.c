@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "decode.h"
 #include "exitcode.h"
 #include "msg.h"
 #include "odata.h"
@@ -131,16 +132,23 @@ static void job_free(struct page_job *job)
 	free(job);
 }
 
-/* On a page worker: the page's check and CRC-32; touches only the job. */
+/* On a page worker: decoding, the page's check and CRC-32; touches only the job. */
 static void check_page(struct jb_work *work)
 {
 	struct page_job *job = (struct page_job *)work;
-	const struct jb_response *response = &job->response;
+	struct jb_response *response = &job->response;
+	int has_crc = 0;
 
+	if (jb_decode_body(response->content_encoding, &response->body, &response->body_len,
+			   &job->crc, &has_crc, job->reason, sizeof(job->reason)) != 0) {
+		job->failed = 1;
+		return;
+	}
+	response->body_capacity = response->body_len + 1;
 	job->failed = jb_wire_check(job->wire, response->body, response->body_len,
 				    job->entity_set, &job->info, job->reason,
 				    sizeof(job->reason)) != 0;
-	if (!job->failed)
+	if (!job->failed && !has_crc) /* gzip's own CRC-32 is that of the decoded bytes */
 		job->crc = jb_cache_crc32(response->body, response->body_len);
 }
 

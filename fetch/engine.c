@@ -313,7 +313,9 @@ static CURL *new_easy(struct jb_engine *engine, struct jb_request *request)
 	    curl_easy_setopt(curl, CURLOPT_HTTPHEADER,
 			     request->conditions ? request->conditions : engine->headers) !=
 		    CURLE_OK ||
-	    curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "") != CURLE_OK ||
+	    curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "gzip, deflate") != CURLE_OK ||
+	    /* the bytes as sent: a page worker decodes them (decode.h) */
+	    curl_easy_setopt(curl, CURLOPT_HTTP_CONTENT_DECODING, 0L) != CURLE_OK ||
 	    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L) != CURLE_OK ||
 	    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L) != CURLE_OK ||
 	    curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L) != CURLE_OK ||
@@ -388,6 +390,7 @@ static void read_response(struct jb_request *request, CURLcode code)
 	    location)
 		response->location = jb_xstrdup(location);
 	response->retry_after = header_value(request->easy, "Retry-After");
+	response->content_encoding = header_value(request->easy, "Content-Encoding");
 	response->etag = header_value(request->easy, "ETag");
 	response->last_modified = header_value(request->easy, "Last-Modified");
 	if (!response->body) {

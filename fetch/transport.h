@@ -17,6 +17,7 @@ struct jb_response {
 	char *body;                /* NUL-terminated; body_len bytes */
 	size_t body_len, body_capacity;
 	char *content_type;        /* NULL when absent */
+	char *content_encoding;    /* as sent (the body is not decoded yet), NULL when absent */
 	char *retry_after;         /* raw Retry-After, NULL when absent */
 	char *location;            /* absolute redirect target, NULL when none */
 	char *etag;                /* ETag and Last-Modified as sent, NULL when absent */

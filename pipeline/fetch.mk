@@ -2,7 +2,8 @@
 # tests/cbs/: jb-cbs-server plays CBS on 127.0.0.1 for the tests.
 FETCH_SOURCES := fetch/fetch.c fetch/settings.c fetch/table_fetch.c fetch/chain.c fetch/engine.c \
 	fetch/page_check.c fetch/wire.c fetch/retry.c fetch/url.c fetch/cache.c fetch/progress.c \
-	fetch/response.c fetch/transport_local.c fetch/refresh.c fetch/filter.c fetch/workers.c
+	fetch/response.c fetch/transport_local.c fetch/refresh.c fetch/filter.c fetch/workers.c \
+	fetch/decode.c
 FETCH_LIBS = $(shell pkg-config --libs libcurl libxml-2.0 zlib jansson) $(LIB_INIH) $(LIB_CSV) -lpthread
 
 $(eval $(call jb_program,jb-fetch,fetch/main.c $(FETCH_SOURCES),$(FETCH_LIBS)))

@@ -12,6 +12,7 @@
 #include "../cbs/server.h"
 #include "atomic.h"
 #include "../../fetch/cache.h"
+#include "../../fetch/decode.h"
 #include "exitcode.h"
 #include "msg.h"
 #include "../../fetch/filter.h"
@@ -504,6 +505,96 @@ START_TEST(the_server_keeps_each_version_of_a_file_compressed)
 }
 END_TEST
 
+/* A copy of text as a heap body, as the engine hands it over. */
+static char *heap_body(const char *bytes, size_t len)
+{
+	char *body = malloc(len + 1);
+
+	memcpy(body, bytes, len);
+	body[len] = '\0';
+	return body;
+}
+
+/* bytes deflated raw (window_bits -15) or zlib-wrapped (15). */
+static char *deflated(const char *bytes, size_t len, int window_bits, size_t *out_len)
+{
+	z_stream stream;
+	char *out = malloc(len + 128);
+
+	memset(&stream, 0, sizeof(stream));
+	ck_assert_int_eq(deflateInit2(&stream, 6, Z_DEFLATED, window_bits, 8, Z_DEFAULT_STRATEGY),
+			 Z_OK);
+	stream.next_in = (Bytef *)bytes;
+	stream.avail_in = (uInt)len;
+	stream.next_out = (Bytef *)out;
+	stream.avail_out = (uInt)(len + 128);
+	ck_assert_int_eq(deflate(&stream, Z_FINISH), Z_STREAM_END);
+	*out_len = stream.total_out;
+	deflateEnd(&stream);
+	return out;
+}
+
+START_TEST(bodies_are_decoded_as_their_content_encoding_says)
+{
+	size_t plain_len = strlen(good_page), len, packed_len;
+	char *packed, *body, why[300];
+	unsigned long crc = 0;
+	int has_crc;
+
+	/* gzip: the bytes back, and the stream's CRC-32 is the page's */
+	ck_assert_int_eq(cbs_gzip_bytes(good_page, plain_len, &packed, &packed_len), 0);
+	body = heap_body(packed, packed_len);
+	len = packed_len;
+	ck_assert_int_eq(jb_decode_body("gzip", &body, &len, &crc, &has_crc, why, sizeof(why)), 0);
+	ck_assert_uint_eq(len, plain_len);
+	ck_assert_str_eq(body, good_page);
+	ck_assert_int_eq(has_crc, 1);
+	ck_assert_uint_eq(crc, crc32(crc32(0L, Z_NULL, 0), (const Bytef *)good_page,
+				     (uInt)plain_len));
+	ck_assert_uint_eq(crc, jb_cache_crc32(good_page, plain_len));
+	free(body);
+	/* gzip cut short, and bytes that are no gzip: refused, the body as it was */
+	body = heap_body(packed, packed_len / 2);
+	len = packed_len / 2;
+	ck_assert_int_eq(jb_decode_body("gzip", &body, &len, &crc, &has_crc, why, sizeof(why)), -1);
+	ck_assert_ptr_nonnull(strstr(why, "ends early"));
+	ck_assert_uint_eq(len, packed_len / 2);
+	free(body);
+	body = heap_body(good_page, plain_len);
+	len = plain_len;
+	ck_assert_int_eq(jb_decode_body("gzip", &body, &len, &crc, &has_crc, why, sizeof(why)), -1);
+	ck_assert_ptr_nonnull(strstr(why, "Content-Encoding gzip: bad compressed data"));
+	free(body);
+	free(packed);
+	/* deflate, zlib-wrapped and raw; no CRC-32 from either */
+	packed = deflated(good_page, plain_len, 15, &packed_len);
+	body = heap_body(packed, packed_len);
+	len = packed_len;
+	ck_assert_int_eq(jb_decode_body("deflate", &body, &len, &crc, &has_crc, why, sizeof(why)), 0);
+	ck_assert_str_eq(body, good_page);
+	ck_assert_int_eq(has_crc, 0);
+	free(body);
+	free(packed);
+	packed = deflated(good_page, plain_len, -15, &packed_len);
+	body = heap_body(packed, packed_len);
+	len = packed_len;
+	ck_assert_int_eq(jb_decode_body("Deflate", &body, &len, &crc, &has_crc, why, sizeof(why)), 0);
+	ck_assert_uint_eq(len, plain_len);
+	ck_assert_str_eq(body, good_page);
+	free(body);
+	free(packed);
+	/* none, identity: as it is; anything else is refused */
+	body = heap_body("abc", 3);
+	len = 3;
+	ck_assert_int_eq(jb_decode_body(NULL, &body, &len, &crc, &has_crc, why, sizeof(why)), 0);
+	ck_assert_int_eq(jb_decode_body("identity", &body, &len, &crc, &has_crc, why, sizeof(why)), 0);
+	ck_assert_str_eq(body, "abc");
+	ck_assert_int_eq(jb_decode_body("br", &body, &len, &crc, &has_crc, why, sizeof(why)), -1);
+	ck_assert_str_eq(why, "Content-Encoding 'br' is not gzip or deflate");
+	free(body);
+}
+END_TEST
+
 START_TEST(content_types_of_feeds)
 {
 	ck_assert(jb_page_content_type_ok("application/atom+xml;charset=utf-8"));
@@ -720,6 +811,7 @@ int main(void)
 	tcase_add_test(pages, the_last_page_has_no_next_link);
 	tcase_add_test(pages, bad_pages_are_refused);
 	tcase_add_test(pages, content_types_of_feeds);
+	tcase_add_test(pages, bodies_are_decoded_as_their_content_encoding_says);
 	tcase_add_test(pages, attribute_and_text_references_are_decoded);
 	tcase_add_test(pages, an_encoding_libxml2_cannot_convert_is_refused);
 	tcase_add_test(pages, workers_run_every_job_and_call_done_on_this_thread);
