@@ -56,6 +56,7 @@ static void usage(FILE *fp)
 		"  --reset MATCH           close the connection without an answer\n"
 		"  --redirect MATCH:URL    answer 302 with Location URL\n"
 		"  --content-type MATCH:TYPE  answer with this Content-Type\n"
+		"  --bad-gzip MATCH        answer the file uncompressed but labelled Content-Encoding gzip\n"
 		"  --retry-after S         add Retry-After: S to fault answers\n"
 		"  --delay-ms N            wait N ms before every answer\n"
 		"  --slow MATCH:MS         wait MS ms before answering MATCH (instead of --delay-ms)\n"
@@ -389,7 +390,8 @@ static enum MHD_Result handle_request(struct cbs_server *server,
 		content_type = fault->value;
 	log_request(server, connection, method, url, 200);
 	result = answer_with(server, connection, 200, body, len, content_type, fault,
-			     has_validators ? &validators : NULL, 0);
+			     has_validators ? &validators : NULL,
+			     fault && fault->kind == CBS_FAULT_BAD_GZIP);
 	return result;
 }
 
@@ -469,7 +471,7 @@ int main(int argc, char **argv)
 {
 	enum { OPT_PORT = 256, OPT_PORT_FILE, OPT_ROOT, OPT_LOG, OPT_FAULT, OPT_FAULT_TIMES,
 	       OPT_HTML, OPT_TRUNCATE, OPT_RESET, OPT_REDIRECT, OPT_CONTENT_TYPE,
-	       OPT_RETRY_AFTER, OPT_DELAY, OPT_SLOW, OPT_NO_GZIP, OPT_NO_VALIDATORS };
+	       OPT_RETRY_AFTER, OPT_DELAY, OPT_SLOW, OPT_NO_GZIP, OPT_NO_VALIDATORS, OPT_BAD_GZIP };
 	static const struct option options[] = {
 		{ "port", required_argument, NULL, OPT_PORT },
 		{ "port-file", required_argument, NULL, OPT_PORT_FILE },
@@ -482,6 +484,7 @@ int main(int argc, char **argv)
 		{ "reset", required_argument, NULL, OPT_RESET },
 		{ "redirect", required_argument, NULL, OPT_REDIRECT },
 		{ "content-type", required_argument, NULL, OPT_CONTENT_TYPE },
+		{ "bad-gzip", required_argument, NULL, OPT_BAD_GZIP },
 		{ "retry-after", required_argument, NULL, OPT_RETRY_AFTER },
 		{ "delay-ms", required_argument, NULL, OPT_DELAY },
 		{ "slow", required_argument, NULL, OPT_SLOW },
@@ -537,6 +540,9 @@ int main(int argc, char **argv)
 			break;
 		case OPT_CONTENT_TYPE:
 			bad |= cbs_fault_add(&server, CBS_FAULT_CONTENT_TYPE, optarg);
+			break;
+		case OPT_BAD_GZIP:
+			bad |= cbs_fault_add(&server, CBS_FAULT_BAD_GZIP, optarg);
 			break;
 		case OPT_RETRY_AFTER:
 			bad |= parse_long(optarg, 0, 86400, &server.retry_after);

@@ -14,7 +14,8 @@ enum cbs_fault_kind {
 	CBS_FAULT_TRUNCATE,     /* --truncate MATCH: half the body, complete response */
 	CBS_FAULT_RESET,        /* --reset MATCH: close the connection without answering */
 	CBS_FAULT_REDIRECT,     /* --redirect MATCH:URL */
-	CBS_FAULT_CONTENT_TYPE  /* --content-type MATCH:TYPE */
+	CBS_FAULT_CONTENT_TYPE, /* --content-type MATCH:TYPE */
+	CBS_FAULT_BAD_GZIP      /* --bad-gzip MATCH: Content-Encoding gzip on bytes that are not */
 };
 
 struct cbs_fault {

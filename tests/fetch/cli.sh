@@ -229,6 +229,13 @@ run jb-fetch -c $INI -f -o "$T/raw" --base "$CBS_URL" FETCH01
 expect "a truncated page exits 65" status 65
 expect "the message names URL and the XML error" stderr_has "malformed XML"
 
+cbs_server_start $DATA --bad-gzip 'TypedDataSet.skip10000'
+run jb-fetch -c $INI -f -o "$T/raw" --base "$CBS_URL" FETCH01
+expect "a body that is not the gzip it says exits 65" status 65
+expect "the message names URL and encoding" stderr_has "TypedDataSet?\$skip=10000: Content-Encoding gzip: bad compressed data"
+expect "the cache keeps the previous table after a bad encoding" same "$T/good/FETCH01/TypedDataSet.skip10000.xml:$T/raw/FETCH01/TypedDataSet.skip10000.xml"
+no_temp_files "no temporary file after a bad encoding" "$T/raw"
+
 cbs_server_start $DATA --content-type 'RegioS:text/plain'
 run jb-fetch -c $INI -f -o "$T/raw" --base "$CBS_URL" FETCH01
 expect "a wrong Content-Type exits 65" status 65
