@@ -283,8 +283,10 @@ static const struct stats_unit *previous_unit(const struct stats_indicator *indi
 {
 	int order = 1;
 
+	/* interned codes are equal when they are the same string */
 	while (*cursor < start &&
-	       (order = strcmp(indicator->units[*cursor].region_code, unit->region_code)) < 0)
+	       (order = indicator->units[*cursor].region_code == unit->region_code ? 0 :
+			strcmp(indicator->units[*cursor].region_code, unit->region_code)) < 0)
 		++*cursor;
 	return *cursor < start && order == 0 ? &indicator->units[*cursor] : NULL;
 }
@@ -378,7 +380,8 @@ void stats_benchmark_compute(struct stats_indicator *indicator,
 	job.starts = jb_xcalloc(indicator->unit_count + 1, sizeof(*job.starts));
 	while (start < indicator->unit_count) {
 		for (end = start + 1; end < indicator->unit_count &&
-		     strcmp(indicator->units[end].period, indicator->units[start].period) == 0;
+		     (indicator->units[end].period == indicator->units[start].period ||
+		      strcmp(indicator->units[end].period, indicator->units[start].period) == 0);
 		     end++)
 			;
 		job.starts[periods++] = start;

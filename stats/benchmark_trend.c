@@ -8,61 +8,54 @@
 #include "period.h"
 #include "xalloc.h"
 
-/*
- * Merges the sorted runs a[0..middle) and a[middle..count) of unit indices
- * by region code into to; on equal codes the left run first.
- */
-static void merge_runs(const struct stats_unit *units, const size_t *from, size_t middle,
-		       size_t count, size_t *to)
+/* strcmp order of two region codes; interned codes are equal when they are the same string. */
+static int compare_codes(const char *left, const char *right)
 {
-	size_t left = 0, right = middle, out = 0;
-
-	while (left < middle && right < count)
-		to[out++] = strcmp(units[from[right]].region_code, units[from[left]].region_code) < 0 ?
-			    from[right++] : from[left++];
-	while (left < middle)
-		to[out++] = from[left++];
-	while (right < count)
-		to[out++] = from[right++];
+	return left == right ? 0 : strcmp(left, right);
 }
 
 /*
- * The units in order of region code, then period: the units come sorted
- * by period, then region code, so the periods are sorted runs, merged
- * pairwise and stably (the earlier period first).
+ * The units in order of region code, then period, and where each region
+ * starts (starts[regions] = count): the units come sorted by period,
+ * then region code, so one walk over the periods side by side takes
+ * each time the smallest code under the cursors, from every period that
+ * has it, earliest period first.
  */
-static size_t *region_order(const struct stats_indicator *indicator)
+static size_t *region_order(const struct stats_indicator *indicator, size_t *starts,
+			    size_t *regions)
 {
-	size_t count = indicator->unit_count, runs = 0, i, r;
+	size_t count = indicator->unit_count, periods = 0, taken = 0, i, p;
 	size_t *order = jb_xcalloc(count, sizeof(*order));
-	size_t *other = jb_xcalloc(count, sizeof(*other));
-	size_t *starts = jb_xcalloc(count + 1, sizeof(*starts));
+	size_t *cursor = jb_xcalloc(count + 1, sizeof(*cursor));
+	size_t *end = jb_xcalloc(count + 1, sizeof(*end));
 
-	for (i = 0; i < count; i++) {
-		order[i] = i;
-		if (i == 0 || strcmp(indicator->units[i].period, indicator->units[i - 1].period) != 0)
-			starts[runs++] = i;
-	}
-	starts[runs] = count;
-	while (runs > 1) {
-		size_t merged = 0, *swap;
-
-		for (r = 0; r < runs; r += 2) {
-			size_t begin = starts[r], middle = starts[r + 1];
-			size_t end = r + 2 <= runs ? starts[r + 2] : middle;
-
-			merge_runs(indicator->units, order + begin, middle - begin, end - begin,
-				   other + begin);
-			starts[merged++] = begin;
+	for (i = 0; i < count; i++)
+		if (i == 0 || compare_codes(indicator->units[i].period,
+					    indicator->units[i - 1].period) != 0) {
+			if (periods > 0)
+				end[periods - 1] = i;
+			cursor[periods++] = i;
 		}
-		starts[merged] = count;
-		runs = merged;
-		swap = order;
-		order = other;
-		other = swap;
+	if (periods > 0)
+		end[periods - 1] = count;
+	*regions = 0;
+	while (taken < count) {
+		const char *smallest = NULL;
+
+		for (p = 0; p < periods; p++)
+			if (cursor[p] < end[p] &&
+			    (!smallest ||
+			     compare_codes(indicator->units[cursor[p]].region_code, smallest) < 0))
+				smallest = indicator->units[cursor[p]].region_code;
+		starts[(*regions)++] = taken;
+		for (p = 0; p < periods; p++)
+			if (cursor[p] < end[p] &&
+			    compare_codes(indicator->units[cursor[p]].region_code, smallest) == 0)
+				order[taken++] = cursor[p]++;
 	}
-	free(other);
-	free(starts);
+	starts[*regions] = count;
+	free(cursor);
+	free(end);
 	return order;
 }
 
@@ -167,22 +160,16 @@ static void trend_share(void *arg, size_t share)
 
 void stats_trend_units(struct stats_indicator *indicator, const struct stats_settings *settings)
 {
-	size_t count = indicator->unit_count, regions = 0, i;
+	size_t count = indicator->unit_count;
 	struct trend_job job = { indicator, settings, NULL, NULL, 0 };
 	size_t *starts;
 
 	if (indicator->published_rate || count == 0)
 		return;
-	job.order = region_order(indicator);
 	starts = jb_xcalloc(count + 1, sizeof(*starts));
-	for (i = 0; i < count; i++)
-		if (i == 0 || strcmp(indicator->units[job.order[i]].region_code,
-				     indicator->units[job.order[i - 1]].region_code) != 0)
-			starts[regions++] = i;
-	starts[regions] = count;
+	job.order = region_order(indicator, starts, &job.regions);
 	job.starts = starts;
-	job.regions = regions;
-	stats_parallel_for((regions + TREND_SHARE - 1) / TREND_SHARE, trend_share, &job);
+	stats_parallel_for((job.regions + TREND_SHARE - 1) / TREND_SHARE, trend_share, &job);
 	free((size_t *)job.order);
 	free(starts);
 }

@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "csvio.h"
 #include "exitcode.h"
 #include "msg.h"
+#include "parallel.h"
 #include "text.h"
 #include "tidy_csv.h"
 #include "xalloc.h"
@@ -669,9 +671,12 @@ static int add_national(const struct stats_tidy_table *table, struct stats_indic
 	return 0;
 }
 
-/* The unit of one municipal group; 1 when the indicator has a row there, 0 when not, -1 on error. */
+/*
+ * The unit of one municipal group; 1 when the indicator has a row there,
+ * 0 when not, -1 on error (with a message when report is set).
+ */
 static int group_unit(const struct stats_tidy_table *table, const struct resolved_roles *roles,
-		      int ratio, size_t group, struct stats_unit *unit)
+		      int ratio, size_t group, struct stats_unit *unit, int report)
 {
 	struct stats_number *slot[ROLE_COUNT] = {
 		&unit->numerator, &unit->denominator, &unit->published
@@ -706,6 +711,9 @@ static int group_unit(const struct stats_tidy_table *table, const struct resolve
 	if (!seen)
 		return 0;
 	if (!ratio && unit->numerator.known && unit->denominator.known &&
+	    unit->numerator.value > unit->denominator.value && !report)
+		return -1;
+	if (!ratio && unit->numerator.known && unit->denominator.known &&
 	    unit->numerator.value > unit->denominator.value)
 		return jb_error("%s:%lu: %s %s: numerator %g above denominator %g (line %lu)",
 				table->path,
@@ -721,6 +729,88 @@ static int group_unit(const struct stats_tidy_table *table, const struct resolve
 	unit->period = table->periods.texts[where->period];
 	unit->period_status = table->statuses.texts[where->status];
 	return 1;
+}
+
+/* The units of an indicator made on every thread, share by share of the groups. */
+struct units_job {
+	const struct stats_tidy_table *table;
+	const struct resolved_roles *roles;
+	int ratio;
+	struct stats_indicator *indicator;
+	size_t shares;
+	size_t *first_slot; /* per share: municipal groups before it (its first slot) */
+	size_t *made;       /* per share: units made */
+	atomic_int failed;  /* a share met an error */
+};
+
+static void share_bounds(const struct units_job *job, size_t share, size_t *begin, size_t *end)
+{
+	size_t count = job->table->group_count;
+
+	*begin = count * share / job->shares;
+	*end = count * (share + 1) / job->shares;
+}
+
+static void make_share(void *arg, size_t share)
+{
+	struct units_job *job = arg;
+	size_t begin, end, slot = job->first_slot[share], i;
+
+	share_bounds(job, share, &begin, &end);
+	job->made[share] = 0;
+	for (i = begin; i < end; i++) {
+		size_t group = job->table->order[i];
+		int found;
+
+		if (job->table->groups[group].national)
+			continue;
+		found = group_unit(job->table, job->roles, job->ratio, group,
+				   &job->indicator->units[slot + job->made[share]], 0);
+		if (found < 0) {
+			atomic_store(&job->failed, 1);
+			return;
+		}
+		job->made[share] += (size_t)found;
+	}
+}
+
+/*
+ * The units of every municipal group, on every thread: each share of the
+ * groups fills the slots from its first possible one, then the shares are
+ * moved together in order.  -1 (without a message) when a group is in
+ * error: the caller makes them again one by one, with the message.
+ */
+static int parallel_units(const struct stats_tidy_table *table, const struct resolved_roles *roles,
+			  int ratio, struct stats_indicator *indicator)
+{
+	struct units_job job = { table, roles, ratio, indicator, 64, NULL, NULL, 0 };
+	size_t share, begin, end, municipal = 0, i;
+
+	job.first_slot = jb_xcalloc(job.shares, sizeof(*job.first_slot));
+	job.made = jb_xcalloc(job.shares, sizeof(*job.made));
+	atomic_init(&job.failed, 0);
+	for (share = 0; share < job.shares; share++) {
+		job.first_slot[share] = municipal;
+		share_bounds(&job, share, &begin, &end);
+		for (i = begin; i < end; i++)
+			municipal += !table->groups[table->order[i]].national;
+	}
+	stats_parallel_for(job.shares, make_share, &job);
+	indicator->unit_count = 0;
+	for (share = 0; share < job.shares && !atomic_load(&job.failed); share++) {
+		if (job.first_slot[share] != indicator->unit_count && job.made[share] > 0)
+			memmove(&indicator->units[indicator->unit_count],
+				&indicator->units[job.first_slot[share]],
+				job.made[share] * sizeof(*indicator->units));
+		indicator->unit_count += job.made[share];
+	}
+	free(job.first_slot);
+	free(job.made);
+	if (atomic_load(&job.failed)) {
+		indicator->unit_count = 0;
+		return -1;
+	}
+	return 0;
 }
 
 int stats_tidy_table_units_joined(const struct stats_tidy_table *table,
@@ -764,22 +854,32 @@ int stats_tidy_table_units_joined(const struct stats_tidy_table *table,
 		indicator->unit_capacity = municipal ? municipal : 1;
 		indicator->units = jb_xmalloc(indicator->unit_capacity * sizeof(*indicator->units));
 	}
-	for (i = 0; i < table->group_count && rc == JB_EXIT_OK; i++) {
-		size_t group = table->order[i];
-		int found;
-
-		if (table->groups[group].national) {
-			if (stems[ROLE_VALUE] && add_national(table, indicator, &roles, group) != 0)
+	if (rc == JB_EXIT_OK && parallel_units(table, &roles, measures->ratio, indicator) == 0) {
+		/* the municipal units are made: the national values, in order */
+		for (i = 0; i < table->group_count && rc == JB_EXIT_OK; i++)
+			if (table->groups[table->order[i]].national && stems[ROLE_VALUE] &&
+			    add_national(table, indicator, &roles, table->order[i]) != 0)
 				rc = JB_EXIT_DATAERR;
-			continue;
+	} else {
+		/* one by one, stopping at the first group in error with its message */
+		for (i = 0; i < table->group_count && rc == JB_EXIT_OK; i++) {
+			size_t group = table->order[i];
+			int found;
+
+			if (table->groups[group].national) {
+				if (stems[ROLE_VALUE] &&
+				    add_national(table, indicator, &roles, group) != 0)
+					rc = JB_EXIT_DATAERR;
+				continue;
+			}
+			/* made in the next free slot, counted when the group has one */
+			found = group_unit(table, &roles, measures->ratio, group,
+					   &indicator->units[indicator->unit_count], 1);
+			if (found < 0)
+				rc = JB_EXIT_DATAERR;
+			else if (found)
+				indicator->unit_count++;
 		}
-		/* made in the next free slot, counted when the group has one */
-		found = group_unit(table, &roles, measures->ratio, group,
-				   &indicator->units[indicator->unit_count]);
-		if (found < 0)
-			rc = JB_EXIT_DATAERR;
-		else if (found)
-			indicator->unit_count++;
 	}
 	for (r = 0; r < ROLE_COUNT; r++)
 		free(roles.components[r]);

@@ -276,3 +276,21 @@ for case in "$D/jeugdbench.ini:$D" "$D/context.ini:$D" "$D/categories.ini:$D" "$
 	done
 	rm -rf "$T/threads1" "$T/threads8"
 done
+
+# with two rows in error far apart (other shares of the groups), 8 threads
+# name the first one only, as 1 thread does
+awk -F, -v OFS=, '$1 == "GM0100" && $4 == "2021JJ00" && $6 == "Care_2" { $9 = 999999 }
+	$1 == "GM1400" && $4 == "2021JJ00" && $6 == "Care_2" { $9 = 999999 } { print }' \
+	"$T/THREADS1.csv" >"$T/THREADS1.csv.new" && mv "$T/THREADS1.csv.new" "$T/THREADS1.csv"
+for threads in 1 8; do
+	export JB_STATS_THREADS=$threads
+	run jb-stats -c "$T/threads.ini" --tidy "$T" -o "$T/bad$threads/benchmark.csv"
+	mv "$err" "$T/bad$threads.stderr"
+done
+unset JB_STATS_THREADS
+err=$T/bad8.stderr
+expect "a numerator above its denominator stops 8 threads too" status 65
+expect "the first row in error is named" stderr_has "GM0100 2021JJ00: numerator 999999 above denominator"
+if grep -q GM1400 "$T/bad8.stderr"; then _not_ok "the second is not" "stderr names GM1400"; else _ok "the second is not"; fi
+expect "the messages are those of 1 thread" same "$T/bad1.stderr:$T/bad8.stderr"
+err=$T/stderr
