@@ -101,6 +101,7 @@ cat >"$RESULTS.tmp" <<EOT
 Written by \`bench/stats.sh $REGIONS $YEARS $INDICATORS\` (SIMULATIONS=${SIMULATIONS:-0}) on $(date -u +%Y-%m-%d) (UTC).
 Machine: $(nproc) CPUs ($CPU), $(free -g | awk '/^Mem:/ {print $2}') GB memory, $(uname -sr);
 load average at the end $(cut -d' ' -f1-3 /proc/loadavg) (other jobs share the machine).
+jb-stats ran on ${JB_STATS_THREADS:-$(nproc)} threads; the pandas reference runs on one.
 Workload: a tidy table written by the script's awk generator: $REGIONS municipalities x
 $YEARS years x $INDICATORS indicators (counts Topic<k> over Pop), $TIDY_ROWS tidy rows,
 $TIDY_MB MB, in $FAST; one run each, wall clock, CPU = user + system and peak RSS from
@@ -124,19 +125,28 @@ with over-dispersion, the change against the year before and a trend per municip
 simulations x units x log(municipalities) and are left out of the timing.
 
 Where jb-stats spends its time (\`perf record\` by hand on this workload,
-2026-11-25, after issue 5's work): each tidy table is read once for all
-its indicators (records split in place, the wanted measures kept in
-compact columns per measure: a few percent of the time); per unit two
-exact beta quantiles for the empirical-Bayes interval (Halley's method on
-jb-stats's own continued fraction, two CDF evaluations each: about a
-fifth); formatting and writing the $COLUMNS-column CSV (about a quarter:
-jb-stats writes several times the bytes pandas writes); sorting per period
-for quartiles, ranks and trends.  Before that work the same workload took
-105.5 s wall, 79.7 s CPU, 124 MB (20 passes over the file, GSL's beta
-quantiles, libcsv with one allocation per field).  Memory: the table's
-cells take 9 bytes and a flag byte, without line numbers (a message that
-needs one reads the file again).  The 10x target is not reached: the
-remaining time is spent on columns pandas does not compute.
+2026-11-25, after issue 5's second round): the work is shared between
+the machine's cores (\`JB_STATS_THREADS\`, default the CPUs): the periods
+of an indicator, its trends, its units and the formatting of its rows,
+rows written in order (the output is byte-identical to one thread's and
+to the first round's).  On one thread the run takes about 10 s CPU:
+per unit two exact beta quantiles for the empirical-Bayes interval
+(Halley's method on jb-stats's own continued fraction, about 40 terms
+per evaluation, two evaluations per quantile: about a third); formatting
+the $COLUMNS-column CSV (about a quarter: jb-stats writes several times the
+bytes pandas writes) and the kernel's copy of it (under a tenth);
+reading the tidy table once (about 0.8 s, on one core, before anything
+else can start).  Quartiles, ranks and winsorising use radix sorts,
+changes and trends one walk over the sorted periods.  The first round
+(one core, GSL sorts, printf-style formatting) took 23.8 s wall, 14.8 s
+CPU; before it 105.5 s wall, 79.7 s CPU, 124 MB (20 passes over the file,
+GSL's beta quantiles, libcsv with one allocation per field).  Memory: the
+table's cells take 9 bytes and a flag byte, without line numbers (a
+message that needs one reads the file again); one indicator's units
+(about 400 bytes each) are in memory at a time, which rules out
+computing one indicator while writing another within the memory target.
+Writing 1.3 GB into fresh tmpfs pages costs much more wall time than
+CPU on a virtual machine whose memory is cold (seen here: up to 7 s).
 EOT
 mv "$RESULTS.tmp" "$RESULTS"
 cat "$RESULTS"
