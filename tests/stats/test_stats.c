@@ -1082,6 +1082,84 @@ START_TEST(beta_posterior_quantiles_invert_the_cdf)
 }
 END_TEST
 
+/* |P(q) - p| / (f(q) q): how far q is from the exact quantile, relative to q (GSL's CDF and density) */
+static double quantile_miss(double q, double tail, int upper, double a, double b)
+{
+	double cdf = upper ? gsl_cdf_beta_Q(q, a, b) : gsl_cdf_beta_P(q, a, b);
+
+	return fabs(cdf - tail) / (gsl_ran_beta_pdf(q, a, b) * q);
+}
+
+START_TEST(beta_quantiles_on_random_shapes_and_levels)
+{
+	/*
+	 * 20,000 random posteriors: a, b log-uniform on [2, 1e5], the level 0.95
+	 * or 1 - 10^-u (u uniform on [1, 10]); each quantile must invert GSL's
+	 * CDF within 1e-12 of q (GSL's own cont. fraction and log-beta) and,
+	 * where gsl_cdf_beta_Pinv settles, agree with it within 1e-10
+	 */
+	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+	gsl_error_handler_t *handler = gsl_set_error_handler_off();
+	int i, compared = 0;
+
+	gsl_rng_set(rng, 5);
+	for (i = 0; i < 20000; i++) {
+		double a = 2 * exp(gsl_rng_uniform(rng) * log(5e4));
+		double b = 2 * exp(gsl_rng_uniform(rng) * log(5e4));
+		double level = i % 2 ? 0.95 : 1 - pow(10, -1 - 9 * gsl_rng_uniform(rng));
+		double tail = (1 - level) / 2, mean, pinv;
+		struct stats_interval interval;
+
+		ck_assert_int_eq(stats_beta_posterior(a, b, 0, 0, level, &mean, &interval), 0);
+		ck_assert_msg(quantile_miss(interval.low, tail, 0, a, b) <= 1e-12,
+			      "low a=%.17g b=%.17g level=%.17g", a, b, level);
+		/* the upper probability is (1 + level) / 2 rounded: its tail exactly */
+		ck_assert_msg(quantile_miss(interval.high, 1 - (1 + level) / 2, 1, a, b) <= 1e-12,
+			      "high a=%.17g b=%.17g level=%.17g", a, b, level);
+		pinv = gsl_cdf_beta_Pinv(tail, a, b);
+		if (isfinite(pinv) && pinv > 0) {
+			ck_assert_double_eq_tol(interval.low, pinv, 1e-10 * pinv);
+			compared++;
+		}
+	}
+	ck_assert_int_gt(compared, 10000);
+	gsl_set_error_handler(handler);
+	gsl_rng_free(rng);
+}
+END_TEST
+
+START_TEST(beta_quantiles_match_40_digit_values)
+{
+	/*
+	 * quantiles at 40 digits by tests/stats/data/beta_quantiles.py (mpmath);
+	 * among them small a with large b (the first failed the plain continued
+	 * fraction by 1e-12; the third and fourth were 8e-5 and 2e-8 off before
+	 * a step below q's last bit counted as settled) and the mirror images
+	 */
+	static const double cases[][5] = {
+		{ 3.7943498337223978, 83216.54139452578, 0.95, 0.000011861522649648934015, 0.00010161411640711825561 },
+		{ 12.613275010173655, 44187.28828152969, 0.9999999505873336, 0.000034876878967316624063, 0.00095666541129611267606 },
+		{ 2.096062699036082, 3468.9933088386742, 0.9999999998690984, 5.7998079727674879853e-9, 0.0077692373669095301355 },
+		{ 2.220646897865907, 46237.01795035197, 0.9999999917615726, 5.447988619700160972e-9, 0.00049910128889219810431 },
+		{ 87420.36462572358, 89661.66586533298, 0.95, 0.49134304425288851454, 0.49600023808109472886 },
+		{ 46237.01795035197, 2.220646897865907, 0.999, 0.99977354716312333517, 0.99999892254117196114 },
+		{ 2.5, 7.5, 0.95, 0.049301922976594044758, 0.54382443311934749953 },
+		{ 20000.5, 3.25, 0.9999999999, 0.99847375469027240568, 0.99999993512572246668 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct stats_interval interval;
+		double mean;
+
+		ck_assert_int_eq(stats_beta_posterior(cases[i][0], cases[i][1], 0, 0, cases[i][2],
+						      &mean, &interval), 0);
+		ck_assert_double_eq_tol(interval.low, cases[i][3], 1e-12 * cases[i][3]);
+		ck_assert_double_eq_tol(interval.high, cases[i][4], 1e-12 * cases[i][4]);
+	}
+}
+END_TEST
+
 START_TEST(chi_square_by_hand)
 {
 	/* (30, 50, 20) against (0.25, 0.5, 0.25): E = (25, 50, 25), X2 = 1 + 0 + 1 = 2,
@@ -1177,6 +1255,8 @@ static Suite *stats_suite(void)
 	tcase_add_test(methods, csv_reader_matches_libcsv);
 	tcase_add_test(methods, csv_reader_handles_records_across_chunks);
 	tcase_add_test(methods, beta_posterior_quantiles_invert_the_cdf);
+	tcase_add_test(methods, beta_quantiles_on_random_shapes_and_levels);
+	tcase_add_test(methods, beta_quantiles_match_40_digit_values);
 	tcase_add_test(methods, chi_square_by_hand);
 	tcase_add_test(methods, chi_square_rejects_five_percent_under_the_null);
 	tcase_add_test(methods, rank_intervals_clear_cut_and_reproducible);
