@@ -5,11 +5,11 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "exitcode.h"
 #include "msg.h"
 #include "report.h"
+#include "stats_extra.h"
 #include "xalloc.h"
 
 enum mix_column {
@@ -245,26 +245,13 @@ static int read_columns(struct mix_reader *reader)
 int jb_mix_load(struct jb_mix_set *set, const struct jb_report *report, const char *stats_dir)
 {
 	struct mix_reader reader = { set, { 0 } };
-	char *path = jb_xasprintf("%s/composition.csv", stats_dir);
 	size_t row, i;
-	int rc = JB_EXIT_OK;
+	int rc;
 
 	memset(set, 0, sizeof(*set));
-	if (access(path, F_OK) != 0) {
-		free(path);
-		return JB_EXIT_OK;
-	}
-	if (access(path, R_OK) != 0) {
-		jb_warn("%s: cannot read:", path);
-		free(path);
-		return JB_EXIT_NOINPUT;
-	}
-	if (jb_csv_load(path, &set->file) != 0) {
-		free(path);
-		return JB_EXIT_DATAERR;
-	}
-	free(path);
-	set->present = 1;
+	rc = jb_stats_csv_load(&set->file, stats_dir, "composition.csv", &set->present);
+	if (rc != JB_EXIT_OK || !set->present)
+		return rc;
 	configured_mixes(set, report, set->file.row_count);
 	if (read_columns(&reader) != 0)
 		rc = JB_EXIT_DATAERR;
@@ -319,16 +306,6 @@ int jb_mix_tested(const struct jb_mix_unit *unit)
 	return unit && isfinite(unit->p_value) && isfinite(unit->chi_square);
 }
 
-static int listed(const char *const *codes, size_t count, const char *code)
-{
-	size_t i;
-
-	for (i = 0; i < count; i++)
-		if (strcmp(codes[i], code) == 0)
-			return 1;
-	return 0;
-}
-
 size_t jb_mix_pool(const struct jb_mix *mix, const char *period, const char *const *codes,
 		   size_t code_count, double *shares, double *counts, double *total)
 {
@@ -340,7 +317,7 @@ size_t jb_mix_pool(const struct jb_mix *mix, const char *period, const char *con
 		const struct jb_mix_unit *unit = &mix->units[i];
 
 		if (strcmp(unit->period, period) != 0 || strcmp(unit->status, "ok") != 0 ||
-		    !(unit->total > 0) || (codes && !listed(codes, code_count, unit->region_code)))
+		    !(unit->total > 0) || (codes && !jb_code_listed(codes, code_count, unit->region_code)))
 			continue;
 		if (!first) {
 			first = unit;

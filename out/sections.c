@@ -35,16 +35,6 @@ static const char *peer_cell(const struct jb_stats_extra *extra, size_t row, int
 	return column < 0 ? "" : jb_csv_cell(&extra->peers, row, (size_t)column);
 }
 
-static int listed(const char *const *codes, size_t count, const char *code)
-{
-	size_t i;
-
-	for (i = 0; i < count; i++)
-		if (strcmp(codes[i], code) == 0)
-			return 1;
-	return 0;
-}
-
 /* The first named group of peers.csv and up to max of its members. */
 static const char *first_group(const struct jb_stats_extra *extra, const char **codes,
 			       size_t *count, size_t max)
@@ -69,7 +59,7 @@ static const char *first_group(const struct jb_stats_extra *extra, const char **
 		member[0] = peer_cell(extra, i, extra->peer_region);
 		member[1] = peer_cell(extra, i, extra->peer_code);
 		for (m = 0; m < 2; m++)
-			if (*member[m] && *count < max && !listed(codes, *count, member[m]))
+			if (*member[m] && *count < max && !jb_code_listed(codes, *count, member[m]))
 				codes[(*count)++] = member[m];
 	}
 	return group;
@@ -159,12 +149,12 @@ void jb_trend_multiples(FILE *fp, const struct jb_report *report,
 			sorted[ranked++] = view->rows[i];
 	qsort(sorted, ranked, sizeof(*sorted), by_value);
 	for (i = 0, shown = 0; i < ranked && shown < EXTREMES && count < MAX_MULTIPLES; i++)
-		if (!listed(codes, count, sorted[i]->text[BENCH_REGION_CODE])) {
+		if (!jb_code_listed(codes, count, sorted[i]->text[BENCH_REGION_CODE])) {
 			codes[count++] = sorted[i]->text[BENCH_REGION_CODE];
 			shown++;
 		}
 	for (i = ranked, shown = 0; i > 0 && shown < EXTREMES && count < MAX_MULTIPLES; i--)
-		if (!listed(codes, count, sorted[i - 1]->text[BENCH_REGION_CODE])) {
+		if (!jb_code_listed(codes, count, sorted[i - 1]->text[BENCH_REGION_CODE])) {
 			codes[count++] = sorted[i - 1]->text[BENCH_REGION_CODE];
 			shown++;
 		}

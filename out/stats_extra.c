@@ -81,9 +81,8 @@ static int load_table(const char *path, struct jb_csv_table *table)
 	return rc;
 }
 
-/* Loads an optional CSV of the stats folder; 0 and *present = 0 when it is not there. */
-static int load_optional(struct jb_csv_table *table, const char *stats_dir, const char *name,
-			 int *present)
+int jb_stats_csv_load(struct jb_csv_table *table, const char *stats_dir, const char *name,
+		      int *present)
 {
 	char *path = jb_xasprintf("%s/%s", stats_dir, name);
 	int rc = JB_EXIT_OK;
@@ -286,13 +285,13 @@ int jb_stats_extra_load(struct jb_stats_extra *extra, const struct jb_report *re
 	int rc;
 
 	memset(extra, 0, sizeof(*extra));
-	rc = load_optional(&extra->peers, stats_dir, "peers.csv", &extra->has_peers);
+	rc = jb_stats_csv_load(&extra->peers, stats_dir, "peers.csv", &extra->has_peers);
 	if (rc == JB_EXIT_OK && extra->has_peers && peer_columns(extra) != 0)
 		rc = JB_EXIT_DATAERR;
 	if (rc == JB_EXIT_OK && extra->has_peers)
 		index_peers(extra);
 	if (rc == JB_EXIT_OK)
-		rc = load_optional(&extra->models, stats_dir, "models.csv", &extra->has_models);
+		rc = jb_stats_csv_load(&extra->models, stats_dir, "models.csv", &extra->has_models);
 	if (rc == JB_EXIT_OK)
 		rc = load_context(extra, report, tidy_dir);
 	return rc;
@@ -324,4 +323,14 @@ const struct jb_context_region *jb_context_find(const struct jb_stats_extra *ext
 		if (strcmp(extra->context[i].region_code, region_code) == 0)
 			return &extra->context[i];
 	return NULL;
+}
+
+int jb_code_listed(const char *const *codes, size_t count, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		if (strcmp(codes[i], code) == 0)
+			return 1;
+	return 0;
 }

@@ -43,6 +43,14 @@ struct jb_stats_extra {
 int jb_stats_extra_load(struct jb_stats_extra *extra, const struct jb_report *report,
 			const char *stats_dir, const char *tidy_dir);
 void jb_stats_extra_free(struct jb_stats_extra *extra);
+/*
+ * Loads the optional CSV stats_dir/name: 0 with *present = 0 when it is not
+ * there, 66 when it cannot be read, 65 when it is malformed (file:line).
+ */
+int jb_stats_csv_load(struct jb_csv_table *table, const char *stats_dir, const char *name,
+		      int *present);
+/* 1 when code is one of codes[0 .. count). */
+int jb_code_listed(const char *const *codes, size_t count, const char *code);
 
 /* The rows of peers.csv of a region: peer_order[*begin .. *end). */
 void jb_peers_of(const struct jb_stats_extra *extra, const char *region_code, size_t *begin,

@@ -5,11 +5,11 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "exitcode.h"
 #include "msg.h"
 #include "report.h"
+#include "stats_extra.h"
 #include "xalloc.h"
 
 enum target_column {
@@ -100,26 +100,14 @@ static void set_view_targets(const struct jb_target_set *set, struct jb_report *
 
 int jb_targets_load(struct jb_target_set *set, struct jb_report *report, const char *stats_dir)
 {
-	char *path = jb_xasprintf("%s/targets.csv", stats_dir);
 	int column[TARGET_COLUMN_COUNT];
 	size_t row, i;
+	int rc;
 
 	memset(set, 0, sizeof(*set));
-	if (access(path, F_OK) != 0) {
-		free(path);
-		return JB_EXIT_OK;
-	}
-	if (access(path, R_OK) != 0) {
-		jb_warn("%s: cannot read:", path);
-		free(path);
-		return JB_EXIT_NOINPUT;
-	}
-	if (jb_csv_load(path, &set->file) != 0) {
-		free(path);
-		return JB_EXIT_DATAERR;
-	}
-	free(path);
-	set->present = 1;
+	rc = jb_stats_csv_load(&set->file, stats_dir, "targets.csv", &set->present);
+	if (rc != JB_EXIT_OK || !set->present)
+		return rc;
 	for (i = 0; i < TARGET_COLUMN_COUNT; i++)
 		if ((column[i] = jb_csv_column(&set->file, target_column_names[i])) < 0)
 			return JB_EXIT_DATAERR;
