@@ -24,7 +24,11 @@ char *jb_map_file_for_year(const char *folder, long boundary_year)
 		long first, last;
 		const char *file;
 	} files[] = {
+		{ 2020, 2020, "gemeente_2020_wgs84.geojson" },
+		{ 2021, 2021, "gemeente_2021_wgs84.geojson" },
+		{ 2022, 2022, "gemeente_2022_wgs84.geojson" },
 		{ 2023, 2024, "gemeente_2023_wgs84_cartomap.geojson" },
+		{ 2025, 2025, "gemeente_2025_wgs84_cartomap.geojson" },
 	};
 	size_t i;
 

@@ -108,6 +108,41 @@ START_TEST(map_projection_maps_lon_lat_to_pixels)
 }
 END_TEST
 
+/* Every boundary year 2020-2025 has a bundled file with that year's municipalities
+ * (Haaren until 2020, Eemsdelta from 2021, Weesp in 2022, Voorne aan Zee from 2023). */
+START_TEST(map_files_of_every_boundary_year)
+{
+	static const struct {
+		long year;
+		size_t municipalities;
+		const char *code; /* a code of that year only */
+	} years[] = {
+		{ 2020, 355, "GM0788" }, { 2021, 352, "GM1979" }, { 2022, 345, "GM0457" },
+		{ 2023, 342, "GM1992" }, { 2024, 342, "GM1992" }, { 2025, 342, "GM1992" },
+	};
+	size_t i, j;
+
+	ck_assert_ptr_null(jb_map_file_for_year("out/boundaries", 2019));
+	ck_assert_ptr_null(jb_map_file_for_year("out/boundaries", 2026));
+	for (i = 0; i < sizeof(years) / sizeof(years[0]); i++) {
+		char *path = jb_map_file_for_year("out/boundaries", years[i].year);
+		struct jb_map map;
+		int found = 0;
+
+		ck_assert_ptr_nonnull(path);
+		ck_assert_int_eq(jb_map_load(&map, path, 600), 0);
+		ck_assert_msg(map.region_count == years[i].municipalities, "%ld: %zu municipalities",
+			      years[i].year, map.region_count);
+		for (j = 0; j < map.region_count; j++)
+			if (strcmp(map.regions[j].code, years[i].code) == 0)
+				found = 1;
+		ck_assert_msg(found, "%ld: no %s", years[i].year, years[i].code);
+		jb_map_free(&map);
+		free(path);
+	}
+}
+END_TEST
+
 START_TEST(numbers_in_dutch_form)
 {
 	char buf[64];
@@ -556,6 +591,7 @@ int main(void)
 	tcase_add_test(scale, nice_steps_are_one_two_five);
 	tcase_add_test(scale, funnel_points_sit_on_their_pixels);
 	tcase_add_test(scale, map_projection_maps_lon_lat_to_pixels);
+	tcase_add_test(scale, map_files_of_every_boundary_year);
 	tcase_add_test(scale, group_labels_do_not_run_into_each_other);
 	tcase_add_test(scale, group_members_are_ringed_in_the_funnel);
 	tcase_add_test(format, numbers_in_dutch_form);
