@@ -3,7 +3,7 @@ STATS_SOURCES := stats/parallel.c stats/sort.c stats/wilson.c stats/funnel.c sta
 	stats/overdispersion.c stats/change.c stats/shrinkage.c stats/benchmark.c \
 	stats/ranks.c stats/benchmark_eb.c stats/trend.c stats/benchmark_trend.c \
 	stats/covariates.c stats/nearest.c stats/context.c stats/peers_write.c \
-	stats/benchmark_peers.c stats/glm.c stats/benchmark_model.c stats/strings.c stats/tidy_csv.c stats/tidy_table.c stats/composition.c \
+	stats/benchmark_peers.c stats/glm.c stats/benchmark_model.c stats/strings.c stats/tidy_csv.c stats/tidy_csv_thread.c stats/tidy_table.c stats/composition.c \
 	stats/indicator_load.c stats/benchmark_write.c stats/run.c
 LIB_GSL = $(shell pkg-config --libs gsl) -lpthread
 

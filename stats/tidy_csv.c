@@ -1,20 +1,17 @@
 #include "tidy_csv.h"
+#include "tidy_csv_scan.h"
 
+#include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "msg.h"
+#include "parallel.h"
 #include "xalloc.h"
 
 #define CHUNK (1u << 16)
-
-struct csv_buffer {
-	char *text;
-	size_t length, capacity, start;
-	int at_end;
-	char **fields;
-	size_t field_capacity;
-};
 
 enum scan { SCAN_RECORD, SCAN_MORE, SCAN_OPEN_QUOTE };
 
@@ -81,9 +78,9 @@ static enum scan find_record(const char *text, size_t length, int at_end, size_t
 
 static void add_field(struct csv_buffer *buffer, size_t *count, char *field)
 {
-	jb_grow((void **)&buffer->fields, &buffer->field_capacity, *count + 1,
+	jb_grow((void **)&buffer->fields, &buffer->field_capacity, buffer->field_base + *count + 1,
 		sizeof(*buffer->fields));
-	buffer->fields[(*count)++] = field;
+	buffer->fields[buffer->field_base + (*count)++] = field;
 }
 
 /*
@@ -181,8 +178,8 @@ static int only_blanks(const char *record, size_t end)
 	return 1;
 }
 
-/* Moves the unread rest to the front and reads more; -1 on a read error. */
-static int refill(struct csv_buffer *buffer, FILE *fp, const char *name)
+/* Moves the unread rest to the front and reads more; -1 on a read error (errno set). */
+static int refill(struct csv_buffer *buffer, FILE *fp)
 {
 	size_t got;
 
@@ -197,58 +194,126 @@ static int refill(struct csv_buffer *buffer, FILE *fp, const char *name)
 	buffer->length += got;
 	if (got == 0) {
 		if (ferror(fp))
-			return jb_error("%s: read error:", name);
+			return -1;
 		buffer->at_end = 1;
 	}
 	return 0;
 }
 
-int stats_csv_each(FILE *fp, const char *name, jb_csv_row_fn each_row, void *context)
+/*
+ * Reads fp record by record into sink; SCAN_OK when the input ended or the
+ * sink stopped (*stopped its return), else the error and *error_line.
+ */
+enum scan_error csv_scan(FILE *fp, struct csv_buffer *buffer, struct csv_sink *sink,
+				int *stopped, unsigned long *error_line)
 {
-	struct csv_buffer buffer = { jb_xmalloc(CHUNK), 0, CHUNK, 0, 0, NULL, 0 };
 	unsigned long line = 1;
-	int rc = 0;
 
+	*stopped = 0;
 	for (;;) {
-		char *record = buffer.text + buffer.start;
+		char *record = buffer->text + buffer->start;
 		size_t end, consumed, count;
 		unsigned long lines;
 		int simple;
 		enum scan scan;
 
-		if (buffer.start == buffer.length && buffer.at_end)
-			break;
-		scan = find_record(record, buffer.length - buffer.start, buffer.at_end, &end,
+		if (buffer->start == buffer->length && buffer->at_end)
+			return SCAN_OK;
+		scan = find_record(record, buffer->length - buffer->start, buffer->at_end, &end,
 				   &consumed, &lines, &simple);
 		if (scan == SCAN_MORE) {
-			if ((rc = refill(&buffer, fp, name)) != 0)
-				break;
+			if (sink->before_refill && (*stopped = sink->before_refill(sink, buffer)) != 0)
+				return SCAN_OK;
+			if (refill(buffer, fp) != 0) {
+				*error_line = line;
+				return SCAN_ERROR_READ;
+			}
 			continue;
 		}
 		if (scan == SCAN_OPEN_QUOTE) {
-			rc = jb_error("%s:%lu: malformed CSV: a quoted field is not closed", name,
-				      line);
-			break;
+			*error_line = line;
+			return SCAN_ERROR_OPEN_QUOTE;
 		}
 		if (!only_blanks(record, end)) {
 			struct jb_csv_row row;
 
 			if (simple)
-				split_simple(&buffer, record, end, &count);
-			else if (split_record(&buffer, record, end, &count) != 0) {
-				rc = jb_error("%s:%lu: malformed CSV: a quote inside an unquoted "
-					      "field or text after a closing quote", name, line);
-				break;
+				split_simple(buffer, record, end, &count);
+			else if (split_record(buffer, record, end, &count) != 0) {
+				*error_line = line;
+				return SCAN_ERROR_QUOTE;
 			}
-			row.fields = (const char *const *)buffer.fields;
+			row.fields = (const char *const *)buffer->fields + buffer->field_base;
 			row.count = count;
 			row.line = line;
-			if ((rc = each_row(&row, context)) != 0)
-				break;
+			if ((*stopped = sink->row(sink, &row)) != 0)
+				return SCAN_OK;
 		}
 		line += lines;
-		buffer.start += consumed;
+		buffer->start += consumed;
 	}
+}
+
+int csv_scan_message(enum scan_error error, const char *name, unsigned long line,
+			      int error_number)
+{
+	switch (error) {
+	case SCAN_OK:
+		break;
+	case SCAN_ERROR_OPEN_QUOTE:
+		return jb_error("%s:%lu: malformed CSV: a quoted field is not closed", name, line);
+	case SCAN_ERROR_QUOTE:
+		return jb_error("%s:%lu: malformed CSV: a quote inside an unquoted field or text "
+				"after a closing quote", name, line);
+	case SCAN_ERROR_READ:
+		errno = error_number;
+		return jb_error("%s: read error:", name);
+	}
+	return 0;
+}
+
+/* The caller's callback, record by record on its own thread. */
+struct direct_sink {
+	struct csv_sink sink;
+	jb_csv_row_fn each_row;
+	void *context;
+};
+
+static int direct_row(struct csv_sink *sink, const struct jb_csv_row *row)
+{
+	struct direct_sink *direct = (struct direct_sink *)sink;
+
+	return direct->each_row(row, direct->context);
+}
+
+size_t stats_csv_thread_bytes = 4u << 20;
+
+/* A regular file of at least stats_csv_thread_bytes (any input when that is 0). */
+static int worth_a_thread(FILE *fp)
+{
+	struct stat status;
+	int fd = fileno(fp);
+
+	if (stats_csv_thread_bytes == 0)
+		return 1;
+	return fd >= 0 && fstat(fd, &status) == 0 && S_ISREG(status.st_mode) &&
+	       (uintmax_t)status.st_size >= stats_csv_thread_bytes;
+}
+
+int stats_csv_each(FILE *fp, const char *name, jb_csv_row_fn each_row, void *context)
+{
+	struct direct_sink direct = { { direct_row, NULL }, each_row, context };
+	struct csv_buffer buffer = { NULL, 0, CHUNK, 0, 0, NULL, 0, 0 };
+	unsigned long error_line = 0;
+	enum scan_error error;
+	int stopped, rc;
+
+	if (stats_threads > 1 && worth_a_thread(fp) &&
+	    (rc = stats_csv_each_threaded(fp, name, each_row, context)) != -2)
+		return rc;
+	buffer.text = jb_xmalloc(CHUNK);
+	error = csv_scan(fp, &buffer, &direct.sink, &stopped, &error_line);
+	rc = stopped ? stopped : csv_scan_message(error, name, error_line, errno);
 	free(buffer.text);
 	free(buffer.fields);
 	return rc;

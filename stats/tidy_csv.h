@@ -9,6 +9,7 @@
 #ifndef JB_STATS_TIDY_CSV_H
 #define JB_STATS_TIDY_CSV_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 #include "csvio.h"
@@ -18,8 +19,13 @@
  * callback returning non-zero stops the reading and is returned; a
  * malformed record (a quote inside an unquoted field, text after a closing
  * quote, a quoted field left open at the end) is "name:line: malformed CSV"
- * and -1.
+ * and -1.  With stats_threads > 1, a file of stats_csv_thread_bytes or
+ * more is read and split on a thread of its own while each_row runs on
+ * the caller's (same records, order, return value and messages).
  */
 int stats_csv_each(FILE *fp, const char *name, jb_csv_row_fn each_row, void *context);
+
+/* Size from which a file is read on a thread of its own (4 MiB; 0: any input, for tests). */
+extern size_t stats_csv_thread_bytes;
 
 #endif

@@ -293,4 +293,46 @@ expect "a numerator above its denominator stops 8 threads too" status 65
 expect "the first row in error is named" stderr_has "GM0100 2021JJ00: numerator 999999 above denominator"
 if grep -q GM1400 "$T/bad8.stderr"; then _not_ok "the second is not" "stderr names GM1400"; else _ok "the second is not"; fi
 expect "the messages are those of 1 thread" same "$T/bad1.stderr:$T/bad8.stderr"
+# a table of 4 MiB or more is read and split on a thread of its own while
+# its rows are taken in: the same outputs and messages as 1 thread, and a
+# malformed record near the end is named at the same line
+awk 'BEGIN {
+	srand(11)
+	print "region_code,region_name,region_type,period,period_status,measure_key,measure_title,unit,value,status"
+	for (y = 0; y < 4; y++)
+		for (r = 1; r <= 1500; r++) {
+			pop = int(200 + 5000 * rand())
+			printf "GM%04d,\"Gemeente %d, de \"\"oude\"\"\",GM,%dJJ00,definitief,Pop_1,Jongeren,aantal,%d,ok\n", r, r, 2020 + y, pop
+			printf "GM%04d,Gemeente %d,GM,%dJJ00,definitief,Care_2,Hulp,aantal,%d,ok\n", r, r, 2020 + y, int(pop * 0.1 * rand())
+			for (k = 3; k < 13; k++)
+				printf "GM%04d,Gemeente %d,GM,%dJJ00,definitief,Other_%d,Iets anders dat niet gelezen wordt,aantal,%d,ok\n", r, r, 2020 + y, k, int(1000 * rand())
+		}
+}' >"$T/THREADS2.csv"
+printf 'key,value\nid,THREADS2\nsynthetic,yes\n' >"$T/THREADS2.info.csv"
+sed 's/THREADS1/THREADS2/' "$T/threads.ini" >"$T/big.ini"
+size=$(wc -c <"$T/THREADS2.csv")
+[ "$size" -ge 4194304 ] && _ok "the big table has 4 MiB or more" || _not_ok "the big table has 4 MiB or more" "$size bytes"
+for threads in 1 8; do
+	export JB_STATS_THREADS=$threads
+	run jb-stats -c "$T/big.ini" --tidy "$T" -o "$T/big$threads/benchmark.csv"
+	mv "$err" "$T/big$threads.stderr"
+	echo "$status" >"$T/big$threads.status"
+done
+unset JB_STATS_THREADS
+expect "a big table: 8 threads give the benchmark of 1" same "$T/big1/benchmark.csv:$T/big8/benchmark.csv"
+expect "a big table: and the same messages" same "$T/big1.stderr:$T/big8.stderr"
+expect "a big table: and the same status" same "$T/big1.status:$T/big8.status"
+lines=$(wc -l <"$T/THREADS2.csv")
+awk -v bad=$((lines - 3)) 'NR == bad { sub(/Gemeente/, "Gem\"eente") } { print }' "$T/THREADS2.csv" >"$T/THREADS2.csv.new" &&
+	mv "$T/THREADS2.csv.new" "$T/THREADS2.csv"
+for threads in 1 8; do
+	export JB_STATS_THREADS=$threads
+	run jb-stats -c "$T/big.ini" --tidy "$T" -o "$T/bigbad$threads/benchmark.csv"
+	mv "$err" "$T/bigbad$threads.stderr"
+done
+unset JB_STATS_THREADS
+err=$T/bigbad8.stderr
+expect "a malformed record in a big table stops 8 threads" status 65
+expect "at its line" stderr_has "THREADS2.csv:$((lines - 3)): malformed CSV"
+expect "with the messages of 1 thread" same "$T/bigbad1.stderr:$T/bigbad8.stderr"
 err=$T/stderr

@@ -25,6 +25,7 @@
 #include "msg.h"
 #include "nearest.h"
 #include "overdispersion.h"
+#include "parallel.h"
 #include "poisson.h"
 #include "ranks.h"
 #include "reference.h"
@@ -925,20 +926,43 @@ static int collect_record(const struct jb_csv_row *row, void *context)
 }
 
 /* Both readers on the same bytes; 1 when they hand over the same records (or both refuse). */
-static int readers_agree(const char *input, size_t length)
+/* stats_csv_each on 1 thread, or 2 (a reading thread and the caller's), into text */
+static int stats_records(const char *input, size_t length, int threads, struct records_text *text)
+{
+	FILE *fp = fmemopen((void *)input, length, "rb");
+	int saved = stats_threads, rc;
+
+	ck_assert_ptr_nonnull(fp);
+	stats_threads = threads;
+	stats_csv_thread_bytes = 0;
+	rc = stats_csv_each(fp, "stats", collect_record, text);
+	stats_threads = saved;
+	stats_csv_thread_bytes = 4u << 20;
+	fclose(fp);
+	return rc;
+}
+
+/* libcsv and stats_csv_each give the same records; also on 2 threads when two_threads */
+static int readers_agree(const char *input, size_t length, int two_threads)
 {
 	int lines = !memchr(input, '"', length);
 	struct records_text by_libcsv = { "", 0, lines }, by_stats = { "", 0, lines };
+	struct records_text by_two = { "", 0, lines };
 	FILE *fp = fmemopen((void *)input, length, "rb");
-	int rc_libcsv, rc_stats;
+	int rc_libcsv, rc_stats, rc_two;
 
 	ck_assert_ptr_nonnull(fp);
 	rc_libcsv = jb_csv_each_stream(fp, "libcsv", collect_record, &by_libcsv);
 	fclose(fp);
-	fp = fmemopen((void *)input, length, "rb");
-	ck_assert_ptr_nonnull(fp);
-	rc_stats = stats_csv_each(fp, "stats", collect_record, &by_stats);
-	fclose(fp);
+	rc_stats = stats_records(input, length, 1, &by_stats);
+	rc_two = two_threads ? stats_records(input, length, 2, &by_two) : rc_stats;
+	if (!two_threads)
+		strcpy(by_two.text, by_stats.text);
+	if (rc_two != rc_stats || strcmp(by_two.text, by_stats.text) != 0) {
+		fprintf(stderr, "input [%.*s]\n1 thread [%s]\n2 threads [%s]\n", (int)length,
+			input, by_stats.text, by_two.text);
+		return 0;
+	}
 	if (rc_libcsv != 0 || rc_stats != 0)
 		return (rc_libcsv != 0) == (rc_stats != 0);
 	if (strcmp(by_libcsv.text, by_stats.text) != 0) {
@@ -977,7 +1001,7 @@ START_TEST(csv_reader_matches_libcsv)
 	FILE *fp;
 
 	for (i = 0; i < sizeof(inputs) / sizeof(inputs[0]); i++)
-		ck_assert_msg(readers_agree(inputs[i], strlen(inputs[i])), "input %zu", i);
+		ck_assert_msg(readers_agree(inputs[i], strlen(inputs[i]), 1), "input %zu", i);
 	/* a record is numbered by the line it starts on */
 	fp = fmemopen((void *)inputs[5], strlen(inputs[5]), "rb");
 	ck_assert_int_eq(stats_csv_each(fp, "quoted", collect_record, &quoted), 0);
@@ -993,7 +1017,7 @@ START_TEST(csv_reader_matches_libcsv)
 		length = gsl_rng_uniform_int(rng, sizeof(input));
 		for (j = 0; j < length; j++)
 			input[j] = alphabet[gsl_rng_uniform_int(rng, sizeof(alphabet) - 1)];
-		agree = readers_agree(input, length);
+		agree = readers_agree(input, length, i % 10 == 0); /* threads are slow under ASan */
 		if (!agree)
 			break;
 	}
@@ -1010,6 +1034,7 @@ struct row_count {
 	size_t rows;
 	unsigned long last_line;
 	int ok;
+	size_t stop_after; /* returns 7 after that many rows; 0: never */
 };
 
 /* Counts records and checks each second field is the record's number. */
@@ -1023,7 +1048,7 @@ static int count_row(const struct jb_csv_row *row, void *context)
 		seen->ok = 0;
 	seen->rows++;
 	seen->last_line = row->line;
-	return 0;
+	return seen->stop_after && seen->rows == seen->stop_after ? 7 : 0;
 }
 
 START_TEST(csv_reader_handles_records_across_chunks)
@@ -1032,26 +1057,59 @@ START_TEST(csv_reader_handles_records_across_chunks)
 	size_t size = 3u << 20, length = 0, rows = 0;
 	char *input = malloc(size + 64);
 	FILE *fp;
-	int rc;
+	int rc, threads, saved = stats_threads;
 
+	stats_csv_thread_bytes = 0; /* fmemopen has no size to look at */
 	ck_assert_ptr_nonnull(input);
 	while (length < size) {
 		length += (size_t)sprintf(input + length, rows == 40000 ? "\"GM%06zu\n\",%zu\n" :
 					  "GM%06zu,%zu\n", rows, rows);
 		rows++;
 	}
-	fp = fmemopen(input, length, "rb");
-	ck_assert_ptr_nonnull(fp);
-	{
-		struct row_count seen = { 0, 0, 1 };
+	for (threads = 1; threads <= 2; threads++) {
+		struct row_count seen = { 0, 0, 1, 0 };
 
+		stats_threads = threads;
+		fp = fmemopen(input, length, "rb");
+		ck_assert_ptr_nonnull(fp);
 		rc = stats_csv_each(fp, "big", count_row, &seen);
+		fclose(fp);
 		ck_assert_int_eq(rc, 0);
 		ck_assert_uint_eq(seen.rows, rows);
 		ck_assert_int_eq(seen.ok, 1);
 		ck_assert_uint_eq(seen.last_line, rows + 1); /* one record spans two lines */
+		/* a callback that stops the reading: nothing after it, its value returned */
+		seen = (struct row_count){ 0, 0, 1, 5 };
+		fp = fmemopen(input, length, "rb");
+		ck_assert_ptr_nonnull(fp);
+		rc = stats_csv_each(fp, "big", count_row, &seen);
+		fclose(fp);
+		ck_assert_int_eq(rc, 7);
+		ck_assert_uint_eq(seen.rows, 5);
 	}
-	fclose(fp);
+	/* a stop before a malformed record: the callback's value, not the error */
+	memcpy(input + length - 3, "\"x\n", 3);
+	for (threads = 1; threads <= 2; threads++) {
+		struct row_count seen = { 0, 0, 1, 1000 };
+
+		stats_threads = threads;
+		fp = fmemopen(input, length, "rb");
+		ck_assert_ptr_nonnull(fp);
+		rc = stats_csv_each(fp, "big", count_row, &seen);
+		fclose(fp);
+		ck_assert_int_eq(rc, 7);
+		seen = (struct row_count){ 0, 0, 1, 0 };
+		fp = fmemopen(input, length, "rb");
+		ck_assert_ptr_nonnull(fp);
+		jb_quiet = 1;
+		rc = stats_csv_each(fp, "big", count_row, &seen);
+		jb_quiet = 0;
+		fclose(fp);
+		ck_assert_int_eq(rc, -1);
+		ck_assert_msg(seen.rows == rows - 1, "%d threads: %zu rows of %zu", threads, seen.rows, rows - 1);
+	}
+	stats_threads = saved;
+	stats_csv_thread_bytes = 4u << 20;
 	free(input);
 }
 END_TEST
