@@ -1,6 +1,7 @@
 #include "benchmark_write.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -311,6 +312,41 @@ static void row_memo_free(struct row_memo *memo)
 	free(memo->period_status.text.text);
 }
 
+/* A number column: where its number is in a unit and its memo in a row_memo (-1: none). */
+struct number_column {
+	int field;
+	size_t number;
+	long memo;
+};
+
+#define UNIT_NUMBER(f, member) { f, offsetof(struct stats_unit, member), -1 }
+#define UNIT_NUMBER_MEMO(f, member) \
+	{ f, offsetof(struct stats_unit, member), (long)offsetof(struct row_memo, member) }
+
+/* in column order from numerator to limit998_high, then poisson_low to oe_high */
+static const struct number_column number_columns[] = {
+	UNIT_NUMBER(F_NUMERATOR, numerator), UNIT_NUMBER(F_DENOMINATOR, denominator),
+	UNIT_NUMBER(F_VALUE, value), UNIT_NUMBER(F_CI_LOW, ci_low),
+	UNIT_NUMBER(F_CI_HIGH, ci_high), UNIT_NUMBER_MEMO(F_NATIONAL, national),
+	UNIT_NUMBER_MEMO(F_Q1, q1), UNIT_NUMBER_MEMO(F_MEDIAN, median),
+	UNIT_NUMBER_MEMO(F_Q3, q3), UNIT_NUMBER(F_Z, z),
+	UNIT_NUMBER(F_LIMIT95_LOW, limit_low[0]), UNIT_NUMBER(F_LIMIT95_HIGH, limit_high[0]),
+	UNIT_NUMBER(F_LIMIT998_LOW, limit_low[1]), UNIT_NUMBER(F_LIMIT998_HIGH, limit_high[1]),
+	UNIT_NUMBER(F_POISSON_LOW, poisson_low), UNIT_NUMBER(F_POISSON_HIGH, poisson_high),
+	UNIT_NUMBER_MEMO(F_PHI, phi), UNIT_NUMBER_MEMO(F_TAU, tau),
+	UNIT_NUMBER(F_Z_ADJUSTED, z_adjusted),
+	UNIT_NUMBER(F_ADJ95_LOW, adjusted_low[0]), UNIT_NUMBER(F_ADJ95_HIGH, adjusted_high[0]),
+	UNIT_NUMBER(F_ADJ998_LOW, adjusted_low[1]), UNIT_NUMBER(F_ADJ998_HIGH, adjusted_high[1]),
+	UNIT_NUMBER(F_CHANGE, change), UNIT_NUMBER(F_CHANGE_LOW, change_low),
+	UNIT_NUMBER(F_CHANGE_HIGH, change_high),
+	UNIT_NUMBER(F_EB_VALUE, eb_value), UNIT_NUMBER(F_EB_LOW, eb_low),
+	UNIT_NUMBER(F_EB_HIGH, eb_high), UNIT_NUMBER(F_RANK, rank),
+	UNIT_NUMBER(F_RANK_LOW, rank_low), UNIT_NUMBER(F_RANK_HIGH, rank_high),
+	UNIT_NUMBER(F_PEER_VALUE, peer_value), UNIT_NUMBER(F_EXPECTED, expected),
+	UNIT_NUMBER(F_OE_RATIO, oe_ratio), UNIT_NUMBER(F_OE_LOW, oe_low),
+	UNIT_NUMBER(F_OE_HIGH, oe_high)
+};
+
 /*
  * The unit's row appended to buffer, as jb_csv_write_row would write its
  * fields; the column of a number that is not finite, or -1.
@@ -318,37 +354,7 @@ static void row_memo_free(struct row_memo *memo)
 static int format_unit(struct row_buffer *buffer, struct row_memo *memo,
 		       const struct stats_indicator *indicator, const struct stats_unit *unit)
 {
-	/* in column order from numerator to limit998_high, then poisson_low to oe_high */
-	const struct {
-		int field;
-		const struct stats_number *number;
-		struct number_memo *memo;
-	} numbers[] = {
-		{ F_NUMERATOR, &unit->numerator, NULL }, { F_DENOMINATOR, &unit->denominator, NULL },
-		{ F_VALUE, &unit->value, NULL }, { F_CI_LOW, &unit->ci_low, NULL },
-		{ F_CI_HIGH, &unit->ci_high, NULL }, { F_NATIONAL, &unit->national, &memo->national },
-		{ F_Q1, &unit->q1, &memo->q1 }, { F_MEDIAN, &unit->median, &memo->median },
-		{ F_Q3, &unit->q3, &memo->q3 }, { F_Z, &unit->z, NULL },
-		{ F_LIMIT95_LOW, &unit->limit_low[0], NULL },
-		{ F_LIMIT95_HIGH, &unit->limit_high[0], NULL },
-		{ F_LIMIT998_LOW, &unit->limit_low[1], NULL },
-		{ F_LIMIT998_HIGH, &unit->limit_high[1], NULL },
-		{ F_POISSON_LOW, &unit->poisson_low, NULL },
-		{ F_POISSON_HIGH, &unit->poisson_high, NULL }, { F_PHI, &unit->phi, &memo->phi },
-		{ F_TAU, &unit->tau, &memo->tau }, { F_Z_ADJUSTED, &unit->z_adjusted, NULL },
-		{ F_ADJ95_LOW, &unit->adjusted_low[0], NULL },
-		{ F_ADJ95_HIGH, &unit->adjusted_high[0], NULL },
-		{ F_ADJ998_LOW, &unit->adjusted_low[1], NULL },
-		{ F_ADJ998_HIGH, &unit->adjusted_high[1], NULL },
-		{ F_CHANGE, &unit->change, NULL }, { F_CHANGE_LOW, &unit->change_low, NULL },
-		{ F_CHANGE_HIGH, &unit->change_high, NULL },
-		{ F_EB_VALUE, &unit->eb_value, NULL }, { F_EB_LOW, &unit->eb_low, NULL },
-		{ F_EB_HIGH, &unit->eb_high, NULL }, { F_RANK, &unit->rank, NULL },
-		{ F_RANK_LOW, &unit->rank_low, NULL }, { F_RANK_HIGH, &unit->rank_high, NULL },
-		{ F_PEER_VALUE, &unit->peer_value, NULL }, { F_EXPECTED, &unit->expected, NULL },
-		{ F_OE_RATIO, &unit->oe_ratio, NULL }, { F_OE_LOW, &unit->oe_low, NULL },
-		{ F_OE_HIGH, &unit->oe_high, NULL }
-	};
+	const struct number_column *numbers = number_columns;
 	/* the municipality's own numbers, given on its rows whatever their status */
 	const struct stats_number *trend[] = {
 		&unit->trend_slope, &unit->trend_low, &unit->trend_high
@@ -358,10 +364,18 @@ static int format_unit(struct row_buffer *buffer, struct row_memo *memo,
 	int field;
 
 	for (field = 0; field < F_COUNT; field++) {
-		if (field > 0)
-			put_bytes(buffer, ",", 1);
-		if (n < sizeof(numbers) / sizeof(numbers[0]) && numbers[n].field == field) {
-			if (ok && put_number(buffer, numbers[n].number, numbers[n].memo) != 0)
+		if (field > 0) {
+			*reserve(buffer, 1) = ',';
+			buffer->length++;
+		}
+		if (n < sizeof(number_columns) / sizeof(number_columns[0]) &&
+		    numbers[n].field == field) {
+			const struct stats_number *number =
+				(const void *)((const char *)unit + numbers[n].number);
+			struct number_memo *number_memo = numbers[n].memo < 0 ? NULL :
+				(void *)((char *)memo + numbers[n].memo);
+
+			if (ok && put_number(buffer, number, number_memo) != 0)
 				return field;
 			n++;
 			continue;
