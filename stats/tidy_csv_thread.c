@@ -21,8 +21,8 @@ struct csv_batch {
 	struct csv_batch *next;
 };
 
-#define BATCH_TEXT (1u << 20)   /* text read at a time by the reading thread */
-#define BATCHES_AHEAD 4         /* batches read but not yet consumed, at most */
+#define BATCH_TEXT (1u << 18)   /* text read at a time by the reading thread */
+#define BATCHES_AHEAD 2         /* batches read but not yet consumed, at most */
 
 /* The reading thread and the caller's: a queue of batches. */
 struct pipeline {
