@@ -125,18 +125,21 @@ with over-dispersion, the change against the year before and a trend per municip
 simulations x units x log(municipalities) and are left out of the timing.
 
 Where jb-stats spends its time (\`perf record\` by hand on this workload,
-2026-11-25, after issue 5's second round): the work is shared between
+2026-11-25, after issue 5's third round): the work is shared between
 the machine's cores (\`JB_STATS_THREADS\`, default the CPUs): the periods
 of an indicator, its trends, its units and the formatting of its rows,
 rows written in order (the output is byte-identical to one thread's and
-to the first round's).  On one thread the run takes about 10 s CPU:
+to the first round's).  On one thread the run takes about 8 s CPU:
 per unit two exact beta quantiles for the empirical-Bayes interval
-(Halley's method on jb-stats's own continued fraction, about 40 terms
-per evaluation, two evaluations per quantile: about a third); formatting
-the $COLUMNS-column CSV (about a quarter: jb-stats writes several times the
-bytes pandas writes) and the kernel's copy of it (under a tenth);
-reading the tidy table once (about 0.8 s, on one core, before anything
-else can start).  Quartiles, ranks and winsorising use radix sorts,
+(inverse-CDF series steps from a kurtosis-corrected start on jb-stats's
+own continued fraction, about 1.04 evaluations per quantile, was 2:
+about a fifth); formatting the $COLUMNS-column CSV (about a quarter:
+jb-stats writes several times the bytes pandas writes; a static table
+of the number columns saved 7.5% of all instructions) and the kernel's
+copy of it (under a tenth); reading the tidy table once (about 0.8 s
+CPU; with 2 threads the file is read and split on a thread of its own
+while the rows are taken in: 0.58 s wall instead of 0.78 s, before
+anything else can start).  Quartiles, ranks and winsorising use radix sorts,
 changes and trends one walk over the sorted periods.  The first round
 (one core, GSL sorts, printf-style formatting) took 23.8 s wall, 14.8 s
 CPU; before it 105.5 s wall, 79.7 s CPU, 124 MB (20 passes over the file,
