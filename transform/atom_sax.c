@@ -12,6 +12,7 @@
 
 #include "exitcode.h"
 #include "msg.h"
+#include "text.h"
 #include "xalloc.h"
 
 /* A property value longer than this is not an OData value. */
@@ -525,4 +526,23 @@ int jb_atom_read_file(const char *path, jb_atom_entry_fn each_entry, void *conte
 	jb_atom_reader_free(reader);
 	fclose(fp);
 	return status;
+}
+
+/* The text of the named property of entry, or NULL when absent or null. */
+const char *jb_atom_entry_text(const struct jb_atom_entry *entry, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < entry->count; i++)
+		if (strcmp(entry->properties[i].name, name) == 0)
+			return entry->properties[i].is_null ? NULL : entry->properties[i].value;
+	return NULL;
+}
+
+/* A trimmed copy of the property's text ("" when absent); the caller owns it. */
+char *jb_atom_entry_copy(const struct jb_atom_entry *entry, const char *name)
+{
+	const char *text = jb_atom_entry_text(entry, name);
+
+	return jb_trim(jb_xstrdup(text ? text : ""));
 }

@@ -42,6 +42,11 @@ struct jb_atom_entry {
 	unsigned long line; /* of <entry> */
 };
 
+/* The text of the named property of entry, or NULL when absent or null. */
+const char *jb_atom_entry_text(const struct jb_atom_entry *entry, const char *name);
+/* A trimmed copy of the property's text ("" when absent); the caller owns it. */
+char *jb_atom_entry_copy(const struct jb_atom_entry *entry, const char *name);
+
 /*
  * Called per entry; returns 0 to go on, or an exit status (after printing
  * its own message) that stops the reading and is returned by the reader.

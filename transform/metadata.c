@@ -13,25 +13,6 @@
 #include "text.h"
 #include "xalloc.h"
 
-/* The text of the named property of entry, or NULL when absent or null. */
-static const char *entry_text(const struct jb_atom_entry *entry, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < entry->count; i++)
-		if (strcmp(entry->properties[i].name, name) == 0)
-			return entry->properties[i].is_null ? NULL : entry->properties[i].value;
-	return NULL;
-}
-
-/* A trimmed copy of the property's text ("" when absent); the caller owns it. */
-static char *entry_copy(const struct jb_atom_entry *entry, const char *name)
-{
-	const char *text = entry_text(entry, name);
-
-	return jb_trim(jb_xstrdup(text ? text : ""));
-}
-
 static char *lower_case(char *text)
 {
 	char *at;
@@ -65,14 +46,14 @@ static int each_table_info(const struct jb_atom_entry *entry, void *context)
 		jb_error("%s:%lu: more than one TableInfos entry", entry->file, entry->line);
 		return JB_EXIT_DATAERR;
 	}
-	meta->id = entry_copy(entry, "Identifier");
-	meta->title = entry_copy(entry, "Title");
-	meta->modified = entry_copy(entry, "Modified");
-	meta->period = entry_copy(entry, "Period");
-	meta->short_description = entry_copy(entry, "ShortDescription");
-	meta->description = entry_copy(entry, "Description");
-	meta->source = entry_copy(entry, "Source");
-	meta->output_status = entry_copy(entry, "OutputStatus");
+	meta->id = jb_atom_entry_copy(entry, "Identifier");
+	meta->title = jb_atom_entry_copy(entry, "Title");
+	meta->modified = jb_atom_entry_copy(entry, "Modified");
+	meta->period = jb_atom_entry_copy(entry, "Period");
+	meta->short_description = jb_atom_entry_copy(entry, "ShortDescription");
+	meta->description = jb_atom_entry_copy(entry, "Description");
+	meta->source = jb_atom_entry_copy(entry, "Source");
+	meta->output_status = jb_atom_entry_copy(entry, "OutputStatus");
 	return 0;
 }
 
@@ -94,7 +75,7 @@ int jb_metadata_valid_key(const char *key)
 
 static long entry_position(const struct jb_atom_entry *entry, long fallback)
 {
-	const char *text = entry_text(entry, "Position");
+	const char *text = jb_atom_entry_text(entry, "Position");
 	char *end;
 	long position;
 
@@ -107,7 +88,7 @@ static long entry_position(const struct jb_atom_entry *entry, long fallback)
 static int each_data_property(const struct jb_atom_entry *entry, void *context)
 {
 	struct jb_table_meta *meta = context;
-	const char *type = entry_text(entry, "Type");
+	const char *type = jb_atom_entry_text(entry, "Type");
 	char *key;
 	size_t capacity;
 	long position = entry_position(entry, (long)(meta->topic_count + meta->dimension_count));
@@ -118,7 +99,7 @@ static int each_data_property(const struct jb_atom_entry *entry, void *context)
 	}
 	if (strcmp(type, "Topic") != 0 && !is_dimension_type(type))
 		return 0;
-	key = entry_copy(entry, "Key");
+	key = jb_atom_entry_copy(entry, "Key");
 	if (!jb_metadata_valid_key(key)) {
 		jb_error("%s:%lu: %s key '%s' is not a name of letters, digits and '_'",
 			 entry->file, entry->line, type, key);
@@ -133,9 +114,9 @@ static int each_data_property(const struct jb_atom_entry *entry, void *context)
 			sizeof(*meta->topics));
 		topic = &meta->topics[meta->topic_count++];
 		topic->key = key;
-		topic->title = entry_copy(entry, "Title");
-		topic->unit = entry_copy(entry, "Unit");
-		topic->datatype = entry_copy(entry, "Datatype");
+		topic->title = jb_atom_entry_copy(entry, "Title");
+		topic->unit = jb_atom_entry_copy(entry, "Unit");
+		topic->datatype = jb_atom_entry_copy(entry, "Datatype");
 		topic->position = position;
 	} else {
 		struct jb_dimension *dimension;
@@ -158,16 +139,16 @@ static int each_category(const struct jb_atom_entry *entry, void *context)
 	struct jb_category *category;
 	size_t capacity = dimension->category_count;
 
-	if (!entry_text(entry, "Key")) {
+	if (!jb_atom_entry_text(entry, "Key")) {
 		jb_error("%s:%lu: a category without Key", entry->file, entry->line);
 		return JB_EXIT_DATAERR;
 	}
 	jb_grow((void **)&dimension->categories, &capacity, dimension->category_count + 1,
 		sizeof(*dimension->categories));
 	category = &dimension->categories[dimension->category_count++];
-	category->key = entry_copy(entry, "Key");
-	category->title = entry_copy(entry, "Title");
-	category->status = lower_case(entry_copy(entry, "Status"));
+	category->key = jb_atom_entry_copy(entry, "Key");
+	category->title = jb_atom_entry_copy(entry, "Title");
+	category->status = lower_case(jb_atom_entry_copy(entry, "Status"));
 	category->order = dimension->category_count - 1;
 	return 0;
 }

@@ -104,28 +104,10 @@ static int read_list(const char *folder, const char *set, jb_atom_entry_fn each,
 	return status;
 }
 
-/* The text of the named property, or NULL when absent or null. */
-static const char *entry_text(const struct jb_atom_entry *entry, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < entry->count; i++)
-		if (strcmp(entry->properties[i].name, name) == 0)
-			return entry->properties[i].is_null ? NULL : entry->properties[i].value;
-	return NULL;
-}
-
-static char *entry_copy(const struct jb_atom_entry *entry, const char *name)
-{
-	const char *text = entry_text(entry, name);
-
-	return jb_trim(jb_xstrdup(text ? text : ""));
-}
-
 /* The Identifier of a list entry, checked to be a name; NULL after a message. */
 static char *identifier(const struct jb_atom_entry *entry, const char *what)
 {
-	char *key = entry_copy(entry, "Identifier");
+	char *key = jb_atom_entry_copy(entry, "Identifier");
 
 	if (jb_metadata_valid_key(key))
 		return key;
@@ -149,7 +131,7 @@ static int each_dimension(const struct jb_atom_entry *entry, void *context)
 	dimension = &meta->dimensions[meta->dimension_count];
 	memset(dimension, 0, sizeof(*dimension));
 	dimension->key = key;
-	dimension->type = entry_copy(entry, "Kind");
+	dimension->type = jb_atom_entry_copy(entry, "Kind");
 	dimension->position = (long)meta->dimension_count++;
 	return 0;
 }
@@ -166,9 +148,9 @@ static int each_measure(const struct jb_atom_entry *entry, void *context)
 	jb_grow((void **)&meta->topics, &capacity, meta->topic_count + 1, sizeof(*meta->topics));
 	topic = &meta->topics[meta->topic_count];
 	topic->key = key;
-	topic->title = entry_copy(entry, "Title");
-	topic->unit = entry_copy(entry, "Unit");
-	topic->datatype = entry_copy(entry, "DataType");
+	topic->title = jb_atom_entry_copy(entry, "Title");
+	topic->unit = jb_atom_entry_copy(entry, "Unit");
+	topic->datatype = jb_atom_entry_copy(entry, "DataType");
 	topic->position = (long)meta->topic_count++;
 	return 0;
 }
@@ -180,16 +162,16 @@ static int each_code(const struct jb_atom_entry *entry, void *context)
 	size_t capacity = dimension->category_count;
 	char *at;
 
-	if (!entry_text(entry, "Identifier")) {
+	if (!jb_atom_entry_text(entry, "Identifier")) {
 		jb_error("%s:%lu: a code without Identifier", entry->file, entry->line);
 		return JB_EXIT_DATAERR;
 	}
 	jb_grow((void **)&dimension->categories, &capacity, dimension->category_count + 1,
 		sizeof(*dimension->categories));
 	category = &dimension->categories[dimension->category_count];
-	category->key = entry_copy(entry, "Identifier");
-	category->title = entry_copy(entry, "Title");
-	category->status = entry_copy(entry, "Status");
+	category->key = jb_atom_entry_copy(entry, "Identifier");
+	category->title = jb_atom_entry_copy(entry, "Title");
+	category->status = jb_atom_entry_copy(entry, "Status");
 	for (at = category->status; *at; at++)
 		*at = (char)tolower((unsigned char)*at);
 	category->order = dimension->category_count++;
