@@ -47,35 +47,37 @@ int stats_beta_prior_moments(const double *x, const double *n, size_t count,
  * Continued fraction of the regularised incomplete beta function (DLMF
  * 8.17.22): I_x(a, b) = x^a (1-x)^b / (a B(a, b)) times
  * 1/(1 + d1/(1 + d2/(1 + ...))), converging fast for x < (a + 1) / (a + b + 2).
- * Evaluated by the forward recurrence of its odd convergents A / B, an even
- * and an odd term at once: A' = (1 + d_odd) A + d_even A_before (A and B
- * rescaled before they overflow).  Near the switch point with a + b large,
- * 1 + d_odd is a small difference of numbers near 1: it is computed from y =
- * 1 - x when x > 0.5 (its numerator rearranged so that nothing cancels but
- * what must), which keeps the value within about 1e-14 where the plain
- * recurrence lost up to 1e-11.  NaN when it does not settle within 2000 terms.
+ * Evaluated by the forward recurrence of its convergents A / B, an even and
+ * an odd term at once, with the k-th term's numerator and denominator
+ * multiplied by a + k: an equivalent fraction whose terms are polynomials,
+ * d_2m (a+2m-1)(a+2m) = m (b-m) x and (1 + d_2m+1)(a+2m)(a+2m+1) = (a+2m)(a+2m+1)
+ * - (a+m)(a+b+m) x, so a step divides only once (A and B rescaled before they
+ * overflow).  Near the switch point with a + b large, the odd term is a
+ * small difference of large numbers: it is computed from y = 1 - x when
+ * x > 0.5 (rearranged so that nothing cancels but what must), which keeps
+ * the value within about 1e-14 where the plain recurrence lost up to 1e-11.
+ * NaN when it does not settle within 2000 terms.
  */
 static double beta_fraction(double a, double b, double x, double y)
 {
-	double s = a + b, a_before = 1, a_now = 1, b_before = 1, b_now, value;
+	double s = a + b, a_before = 1, a_now = a + 1, b_before = 1, b_now, value;
 	int m, from_y = x > 0.5;
 
-	/* 1 + d1 = ((a + 1) - (a + b) x) / (a + 1) */
-	b_now = (from_y ? 1 - b + s * y : (a + 1) - s * x) / (a + 1);
+	/* (a + 1)(1 + d1) = (a + 1) - (a + b) x */
+	b_now = from_y ? 1 - b + s * y : (a + 1) - s * x;
 	value = a_now / b_now;
 	for (m = 1; m <= 1000; m++) {
-		double below = (a + 2 * m - 1) * (a + 2 * m), above = (a + 2 * m) * (a + 2 * m + 1);
-		double even = m * (b - m) * x / below;
-		/* (1 + d_odd) above = above - (a + m)(a + b + m) x */
-		double odd = (from_y ? a * (2 * m + 1 - b) + m * (3 * m + 2 - b) + (a + m) * (s + m) * y :
-			      above - (a + m) * (s + m) * x) / above;
-		double a_even = even * a_before, b_even = even * b_before, previous = value;
+		double even = m * (b - m) * x, next = a + 2 * m + 1;
+		/* (1 + d_odd)(a + 2m)(a + 2m + 1) = above - (a + m)(a + b + m) x */
+		double odd = from_y ? a * (2 * m + 1 - b) + m * (3 * m + 2 - b) + (a + m) * (s + m) * y :
+			     (a + 2 * m) * next - (a + m) * (s + m) * x;
+		double a_even = even * a_before, b_even = even * b_before;
 
-		a_before = a_now + a_even;
-		b_before = b_now + b_even;
-		a_now = odd * a_now + a_even;
-		b_now = odd * b_now + b_even;
-		if (fabs(b_now) > 1e150 || fabs(b_now) < 1e-150) {
+		a_before = (next - 1) * a_now + a_even;
+		b_before = (next - 1) * b_now + b_even;
+		a_now = odd * a_now + next * a_even;
+		b_now = odd * b_now + next * b_even;
+		if (fabs(b_now) > 1e150) {
 			double scale = 1 / b_now;
 
 			a_now *= scale;
@@ -83,9 +85,13 @@ static double beta_fraction(double a, double b, double x, double y)
 			a_before *= scale;
 			b_now = 1;
 		}
-		value = a_now / b_now;
-		if (fabs(value - previous) <= DBL_EPSILON * fabs(value))
-			return value;
+		if (m % 2 == 0) {
+			double previous = value;
+
+			value = a_now / b_now;
+			if (fabs(value - previous) <= DBL_EPSILON * fabs(value))
+				return value;
+		}
 	}
 	return NAN;
 }
