@@ -88,6 +88,41 @@ static int digit_count(unsigned long long value)
 	return count;
 }
 
+/* format_scaled for 6 decimals, the default: the fraction's digits as three pairs at once. */
+static int format_millionths(int negative, unsigned long long magnitude, char *text)
+{
+	unsigned long long whole = magnitude / 1000000;
+	unsigned fraction = (unsigned)(magnitude - whole * 1000000);
+	char *at = text;
+
+	if (negative && magnitude > 0)
+		*at++ = '-';
+	if (whole < 10) {
+		*at++ = (char)('0' + whole);
+	} else if (whole < 100) {
+		memcpy(at, digit_pairs + 2 * whole, 2);
+		at += 2;
+	} else {
+		int digits = digit_count(whole);
+
+		put_digits(at + digits, whole, digits);
+		at += digits;
+	}
+	if (fraction > 0) {
+		unsigned rest = fraction % 10000;
+
+		at[0] = '.';
+		memcpy(at + 1, digit_pairs + 2 * (fraction / 10000), 2);
+		memcpy(at + 3, digit_pairs + 2 * (rest / 100), 2);
+		memcpy(at + 5, digit_pairs + 2 * (rest % 100), 2);
+		at += 7;
+		while (at[-1] == '0') /* a digit after the point is not 0 */
+			at--;
+	}
+	*at = '\0';
+	return (int)(at - text);
+}
+
 /*
  * The shortest text of magnitude / 10^decimals with the sign: trailing
  * zeros of the fraction and a lone point dropped, "0" for zero (never
@@ -138,6 +173,9 @@ static int format_number(double value, char *text, size_t size)
 			/* truncation is floor for a product >= 0 */
 			double fraction = product - (double)(unsigned long long)product;
 
+			if (fabs(fraction - 0.5) >= 1e-3 && stats_decimals == 6)
+				return format_millionths(value < 0, (unsigned long long)(product + 0.5),
+							 text);
 			if (fabs(fraction - 0.5) >= 1e-3)
 				return format_scaled(value < 0,
 						     (unsigned long long)(product + 0.5),
