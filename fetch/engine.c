@@ -12,6 +12,7 @@
 #include "msg.h"
 #include "retry.h"
 #include "url.h"
+#include "wire.h"
 #include "xalloc.h"
 
 #define USER_AGENT "jeugdbench/0.1 (+jb-fetch)"
@@ -61,7 +62,8 @@ struct jb_engine {
 	unsigned peak;
 	unsigned random_state;
 	int failed; /* libcurl itself failed */
-	struct jb_workers *workers; /* NULL: work runs at once */
+	struct jb_workers *workers; /* started with the first work; NULL: work runs at once */
+	int workers_tried;
 };
 
 static long long now_ms(void)
@@ -165,7 +167,6 @@ struct jb_engine *jb_engine_new(const struct jb_fetch_settings *settings,
 	}
 	curl_multi_setopt(engine->multi, CURLMOPT_MAX_HOST_CONNECTIONS, settings->max_per_host);
 	curl_multi_setopt(engine->multi, CURLMOPT_MAXCONNECTS, settings->max_per_host * 4);
-	engine->workers = jb_workers_new(jb_workers_default(), wake, engine);
 	return engine;
 }
 
@@ -639,6 +640,12 @@ static void read_finished(struct jb_engine *engine)
 
 void jb_engine_work(struct jb_engine *engine, struct jb_work *work)
 {
+	jb_wire_init(); /* before the first worker starts */
+	if (!engine->workers && !engine->workers_tried && !engine->local) {
+		/* a refresh that finds the table current checks no page: no threads for it */
+		engine->workers_tried = 1;
+		engine->workers = jb_workers_new(jb_workers_default(), wake, engine);
+	}
 	if (engine->workers) {
 		jb_workers_submit(engine->workers, work);
 		return;

@@ -54,7 +54,9 @@ void jb_engine_confirm(struct jb_engine *engine, struct jb_request *request);
 void jb_engine_cancel(struct jb_engine *engine, struct jb_request *request);
 /*
  * Runs work->run on a page worker and work->done later on this thread (in
- * jb_engine_run); with --local, or without workers, both at once.
+ * jb_engine_run); with --local, or without workers, both at once.  The
+ * workers start with the first work, so a run that checks no page (a
+ * refresh answered 304) starts no thread.
  */
 void jb_engine_work(struct jb_engine *engine, struct jb_work *work);
 /* Runs until no request and no work is left; returns 0, or an exit status when libcurl failed. */

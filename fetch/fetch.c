@@ -1,6 +1,5 @@
 /* jb_fetch_tables: every table at once over one engine, then their statuses in order. */
 #include <curl/curl.h>
-#include <jansson.h>
 #include <libxml/parser.h>
 #include <malloc.h>
 
@@ -25,8 +24,6 @@ int jb_fetch_tables(const struct jb_config *config, const struct jb_fetch_settin
 		jb_warn("cannot initialise libcurl");
 		return JB_EXIT_SOFTWARE;
 	}
-	xmlInitParser(); /* both before the page workers start */
-	json_object_seed(0);
 	/*
 	 * Page bodies (up to tens of MB) come from the heap and stay there when
 	 * freed, so the next page reuses memory instead of faulting fresh pages in.
@@ -64,7 +61,7 @@ int jb_fetch_tables(const struct jb_config *config, const struct jb_fetch_settin
 done:
 	if (run.local)
 		local.close(&local);
-	xmlCleanupParser();
+	xmlCleanupParser(); /* nothing to do when no page was checked */
 	curl_global_cleanup();
 	return status;
 }

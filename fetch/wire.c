@@ -2,6 +2,7 @@
 #include "wire.h"
 
 #include <jansson.h>
+#include <libxml/parser.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -26,9 +27,21 @@ const char *jb_wire_extension(enum jb_wire wire)
 	return wire == JB_WIRE_ATOM ? "xml" : "json";
 }
 
+void jb_wire_init(void)
+{
+	static int ready;
+
+	if (ready)
+		return;
+	ready = 1;
+	xmlInitParser();
+	json_object_seed(0);
+}
+
 int jb_wire_check(enum jb_wire wire, const char *body, size_t len, const char *entity_set,
 		  struct jb_page_info *info, char *why, size_t why_size)
 {
+	jb_wire_init();
 	if (wire == JB_WIRE_ATOM)
 		return jb_page_check(body, len, entity_set, info, why, why_size);
 	return jb_json_page_check(body, len, wire == JB_WIRE_V4, entity_set, info, why, why_size);

@@ -16,6 +16,12 @@ enum jb_wire { JB_WIRE_ATOM, JB_WIRE_JSON, JB_WIRE_V4 };
 int jb_wire_parse(const char *name, enum jb_wire *wire);
 /* The cache file extension: "xml" or "json". */
 const char *jb_wire_extension(enum jb_wire wire);
+/*
+ * Sets up libxml2 and jansson once, when the first page is checked (a
+ * refresh answered 304 checks none).  The first call must come from the
+ * engine's thread before any page worker starts: jb_engine_work makes it.
+ */
+void jb_wire_init(void);
 /* Checks a page of entity_set in this format; -1 with why filled when it is wrong. */
 int jb_wire_check(enum jb_wire wire, const char *body, size_t len, const char *entity_set,
 		  struct jb_page_info *info, char *why, size_t why_size);
