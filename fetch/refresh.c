@@ -40,15 +40,18 @@ static int same_but_padding(const char *a, const char *b)
 	}
 }
 
-static int cached_modified_equals(const char *table_dir, enum jb_wire wire, const char *file,
-				  const char *modified)
+int jb_cache_modified_equals(const char *table_dir, enum jb_wire wire, const char *file,
+			     const char *modified)
 {
-	char *path = jb_xasprintf("%s/%s", table_dir, file), *body, why[300];
-	char *entity_set = jb_xstrndup(file, strcspn(file, "."));
+	char *path, *body, why[300], *entity_set;
 	struct jb_page_info info;
 	size_t len;
 	int same = 0;
 
+	if (!modified || !*modified)
+		return 0;
+	path = jb_xasprintf("%s/%s", table_dir, file);
+	entity_set = jb_xstrndup(file, strcspn(file, "."));
 	if (access(path, R_OK) != 0 || jb_read_file(path, &body, &len) != 0) {
 		free(path);
 		free(entity_set);
@@ -64,92 +67,109 @@ static int cached_modified_equals(const char *table_dir, enum jb_wire wire, cons
 	return same;
 }
 
-static int manifest_has(const struct jb_csv_table *manifest, const char *file, const char *url)
-{
-	int file_column = jb_csv_column(manifest, "file");
-	int url_column = jb_csv_column(manifest, "url");
-	size_t row;
+/* jb_cache_complete's walk over the manifest, one record at a time. */
+struct manifest_scan {
+	char *const *files, *const *urls;
+	size_t count;
+	unsigned char *found;      /* per file: 0 not yet, 1 same URL, 2 another URL */
+	size_t columns;            /* of the header */
+	int file, url, etag, last_modified; /* column numbers, -1 when absent */
+	char *first_etag, *first_last_modified; /* of files[0]'s row */
+	int bad;                   /* a record does not fit the header */
+};
 
-	if (file_column < 0 || url_column < 0)
-		return 0;
-	for (row = 0; row < manifest->row_count; row++)
-		if (strcmp(jb_csv_cell(manifest, row, (size_t)file_column), file) == 0)
-			return same_but_padding(
-				path_of(jb_csv_cell(manifest, row, (size_t)url_column)), path_of(url));
+static int column_named(const struct jb_csv_row *row, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < row->count; i++)
+		if (strcmp(row->fields[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+static const char *optional_field(const struct jb_csv_row *row, int column)
+{
+	return column >= 0 ? row->fields[column] : "";
+}
+
+/* Notes the first row of each file; every record is read, so a damaged manifest still fails. */
+static int scan_row(const struct jb_csv_row *row, void *context)
+{
+	struct manifest_scan *scan = context;
+	size_t i;
+
+	if (row->line == 1 && scan->columns == 0) {
+		scan->columns = row->count;
+		scan->file = column_named(row, "file");
+		scan->url = column_named(row, "url");
+		scan->etag = column_named(row, "etag");
+		scan->last_modified = column_named(row, "last_modified");
+		return scan->file < 0 || scan->url < 0; /* stop: nothing to find */
+	}
+	if (row->count != scan->columns) {
+		scan->bad = 1;
+		return 1;
+	}
+	for (i = 0; i < scan->count; i++) {
+		if (scan->found[i] || strcmp(row->fields[scan->file], scan->files[i]) != 0)
+			continue;
+		scan->found[i] = same_but_padding(path_of(row->fields[scan->url]),
+						  path_of(scan->urls[i]))
+					 ? 1
+					 : 2;
+		if (i == 0) {
+			const char *tag = optional_field(row, scan->etag);
+			const char *date = optional_field(row, scan->last_modified);
+
+			scan->first_etag = *tag ? jb_xstrdup(tag) : NULL;
+			scan->first_last_modified = *date ? jb_xstrdup(date) : NULL;
+		}
+	}
 	return 0;
 }
 
-/* The cell of file's row in column name, "" when there is none. */
-static const char *manifest_cell(const struct jb_csv_table *manifest, const char *file,
-				 const char *name)
+int jb_cache_complete(const char *table_dir, char *const *files, char *const *urls,
+		      size_t count, char **etag, char **last_modified)
 {
-	int file_column = jb_csv_column(manifest, "file");
-	int column = jb_csv_column(manifest, name);
-	size_t row;
+	struct manifest_scan scan = { files, urls, count, NULL, 0, -1, -1, -1, -1, NULL, NULL, 0 };
+	char *path = jb_xasprintf("%s/manifest.csv", table_dir);
+	char *first = jb_xasprintf("%s/%s", table_dir, files[0]);
+	int quiet = jb_quiet, complete = 0, read;
+	size_t i;
 
-	if (file_column < 0 || column < 0)
-		return "";
-	for (row = 0; row < manifest->row_count; row++)
-		if (strcmp(jb_csv_cell(manifest, row, (size_t)file_column), file) == 0)
-			return jb_csv_cell(manifest, row, (size_t)column);
-	return "";
+	*etag = *last_modified = NULL;
+	scan.found = jb_xcalloc(count, 1);
+	jb_quiet = 1;
+	read = access(first, R_OK) == 0 && access(path, R_OK) == 0 &&
+	       jb_csv_each(path, scan_row, &scan) >= 0;
+	jb_quiet = quiet;
+	if (read && scan.columns > 0 && scan.file >= 0 && scan.url >= 0 && !scan.bad) {
+		complete = 1;
+		for (i = 0; i < count && complete; i++)
+			complete = scan.found[i] == 1;
+	}
+	if (complete) {
+		*etag = scan.first_etag;
+		*last_modified = scan.first_last_modified;
+	} else {
+		free(scan.first_etag);
+		free(scan.first_last_modified);
+	}
+	free(scan.found);
+	free(first);
+	free(path);
+	return complete;
 }
 
 int jb_cache_validators(const char *table_dir, char *const *files, char *const *urls,
 			size_t count, char **etag, char **last_modified)
 {
-	struct jb_csv_table manifest;
-	char *path = jb_xasprintf("%s/manifest.csv", table_dir);
-	char *first = jb_xasprintf("%s/%s", table_dir, files[0]);
-	int quiet = jb_quiet, complete = 1;
-	size_t i;
-
+	if (jb_cache_complete(table_dir, files, urls, count, etag, last_modified) &&
+	    (*etag || *last_modified))
+		return 1;
+	free(*etag);
+	free(*last_modified);
 	*etag = *last_modified = NULL;
-	jb_quiet = 1;
-	if (access(first, R_OK) != 0 || access(path, R_OK) != 0 ||
-	    jb_csv_load(path, &manifest) != 0) {
-		jb_quiet = quiet;
-		free(first);
-		free(path);
-		return 0;
-	}
-	jb_quiet = quiet;
-	free(first);
-	free(path);
-	for (i = 0; i < count && complete; i++)
-		complete = manifest_has(&manifest, files[i], urls[i]);
-	if (complete) {
-		const char *tag = manifest_cell(&manifest, files[0], "etag");
-		const char *date = manifest_cell(&manifest, files[0], "last_modified");
-
-		*etag = *tag ? jb_xstrdup(tag) : NULL;
-		*last_modified = *date ? jb_xstrdup(date) : NULL;
-	}
-	jb_csv_free(&manifest);
-	return *etag || *last_modified;
-}
-
-int jb_cache_current(const char *table_dir, enum jb_wire wire, const char *modified,
-		     char *const *files, char *const *urls, size_t count)
-{
-	struct jb_csv_table manifest;
-	char *path;
-	int quiet = jb_quiet, current = 1;
-	size_t i;
-
-	if (!modified || !*modified || !cached_modified_equals(table_dir, wire, files[0], modified))
-		return 0;
-	path = jb_xasprintf("%s/manifest.csv", table_dir);
-	jb_quiet = 1;
-	if (access(path, R_OK) != 0 || jb_csv_load(path, &manifest) != 0) {
-		jb_quiet = quiet;
-		free(path);
-		return 0;
-	}
-	for (i = 0; i < count && current; i++)
-		current = manifest_has(&manifest, files[i], urls[i]);
-	jb_quiet = quiet;
-	jb_csv_free(&manifest);
-	free(path);
-	return current;
+	return 0;
 }

@@ -71,6 +71,7 @@ struct jb_table_job {
 	int cache_open;
 	char *resume_modified;     /* Modified of an unfinished run's TableInfos */
 	char *etag, *last_modified; /* validators of the cached TableInfos, NULL when none */
+	int cached;                /* a complete cache of the same URLs is there (read once) */
 	struct jb_table_progress progress;
 	int status, unchanged, ended;
 };
@@ -269,9 +270,8 @@ static void after_info(struct jb_table_job *job, const char *modified)
 	if (!modified || !job->resume_modified || strcmp(modified, job->resume_modified) != 0 ||
 	    job->run->settings->force)
 		jb_cache_forget_resume(&job->cache);
-	if (!job->run->local && !job->run->settings->force &&
-	    jb_cache_current(job->cache.table_dir, job->wire, modified, job->files, job->urls,
-			     job->set_count)) {
+	if (job->cached &&
+	    jb_cache_modified_equals(job->cache.table_dir, job->wire, job->files[0], modified)) {
 		job->unchanged = 1;
 		end_table(job, JB_EXIT_OK);
 		return;
@@ -422,12 +422,12 @@ int jb_table_job_start(struct jb_fetch_run *run, const struct jb_config *config,
 	job->chains = jb_xcalloc(job->set_count, sizeof(*job->chains));
 	if (job->cache.resume_count > 0)
 		job->resume_modified = staged_modified(job);
-	if (!run->local && !run->settings->force &&
-	    jb_cache_validators(job->cache.table_dir, job->files, job->urls, job->set_count,
-				&job->etag, &job->last_modified)) {
-		job->chains[0].if_none_match = job->etag;
-		job->chains[0].if_modified_since = job->last_modified;
-	}
+	/* the manifest, read once under the lock: validators to ask with, and kept for after_info */
+	if (!run->local && !run->settings->force)
+		job->cached = jb_cache_complete(job->cache.table_dir, job->files, job->urls,
+						job->set_count, &job->etag, &job->last_modified);
+	job->chains[0].if_none_match = job->etag;
+	job->chains[0].if_modified_since = job->last_modified;
 	jb_progress_table(run->progress, &job->progress, job->table_id);
 	start_chain(job, 0);
 	*out = job;
