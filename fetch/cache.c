@@ -136,16 +136,22 @@ static void load_partial(struct jb_cache *cache)
 int jb_cache_begin(struct jb_cache *cache, const char *out_dir, const char *table_id)
 {
 	char *lock_path;
-	int status;
+	int status, made;
 
 	memset(cache, 0, sizeof(*cache));
 	cache->lock_fd = -1;
-	if (jb_mkdirs(out_dir) != 0)
-		return JB_EXIT_CANTCREAT;
 	remove_stale(out_dir, table_id);
 	cache->table_dir = jb_xasprintf("%s/%s", out_dir, table_id);
 	cache->tmp_dir = jb_xasprintf("%s/%s.partial", out_dir, table_id);
-	if (mkdir(cache->tmp_dir, 0777) != 0 && errno != EEXIST) {
+	made = mkdir(cache->tmp_dir, 0777) == 0 || errno == EEXIST;
+	if (!made && errno == ENOENT) { /* out_dir is made only when it is missing */
+		if (jb_mkdirs(out_dir) != 0) {
+			status = JB_EXIT_CANTCREAT;
+			goto fail;
+		}
+		made = mkdir(cache->tmp_dir, 0777) == 0 || errno == EEXIST;
+	}
+	if (!made) {
 		status = write_status();
 		jb_warn("%s: cannot create folder:", cache->tmp_dir);
 		goto fail;
@@ -514,7 +520,15 @@ void jb_cache_abort(struct jb_cache *cache)
 
 void jb_cache_discard(struct jb_cache *cache)
 {
-	if (cache->tmp_dir)
-		jb_remove_tree(cache->tmp_dir);
+	char *lock_path;
+
+	if (cache->tmp_dir) {
+		/* as jb_cache_begin made it (only .lock in it) it goes at once, else as a tree */
+		lock_path = jb_xasprintf("%s/.lock", cache->tmp_dir);
+		unlink(lock_path);
+		free(lock_path);
+		if (rmdir(cache->tmp_dir) != 0 && errno != ENOENT)
+			jb_remove_tree(cache->tmp_dir);
+	}
 	release(cache);
 }
