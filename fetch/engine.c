@@ -641,8 +641,13 @@ static void read_finished(struct jb_engine *engine)
 void jb_engine_work(struct jb_engine *engine, struct jb_work *work)
 {
 	jb_wire_init(); /* before the first worker starts */
-	if (!engine->workers && !engine->workers_tried && !engine->local) {
-		/* a refresh that finds the table current checks no page: no threads for it */
+	/*
+	 * The workers keep other transfers going while a page is checked: until
+	 * a page arrives with another transfer under way (a refresh has one
+	 * TableInfos, or none when it is answered 304) no thread is started.
+	 */
+	if (!engine->workers && !engine->workers_tried && !engine->local &&
+	    (engine->running.count || engine->queued.count || engine->waiting.count)) {
 		engine->workers_tried = 1;
 		engine->workers = jb_workers_new(jb_workers_default(), wake, engine);
 	}
