@@ -696,6 +696,78 @@ START_TEST(validators_are_kept_in_the_manifest)
 }
 END_TEST
 
+/* Writes text to scratch/name. */
+static void put_file(const char *name, const char *text)
+{
+	char path[400];
+
+	snprintf(path, sizeof(path), "%s/%s", scratch, name);
+	ck_assert_int_eq(jb_write_file_atomic(path, text, strlen(text)), 0);
+}
+
+START_TEST(a_complete_cache_is_known_from_one_walk_over_the_manifest)
+{
+	static char *files[] = { "TableInfos.xml", "RegioS.xml", "TypedDataSet.xml" };
+	static char *urls[] = {
+		"http://h:1/ODataFeed/odata/T03/TableInfos", "http://h:1/ODataFeed/odata/T03/RegioS",
+		"http://h:1/ODataFeed/odata/T03/TypedDataSet?$filter=RegioS%20eq%20'GM0363'"
+	};
+	static char *more_files[] = { "TableInfos.xml", "RegioS.xml", "Perioden.xml" };
+	static const char header[] = "file,url,bytes,crc32,fetched_at,etag,last_modified\n";
+	static const char rows[] =
+		"TableInfos.xml,http://other/ODataFeed/odata/T03/TableInfos,9,cbf43926,"
+		"2025-07-01T02:00:00Z,,\n"
+		"RegioS.xml,http://other/ODataFeed/odata/T03/RegioS,1,6c09ff9d,2025-07-01T02:00:00Z,,\n"
+		"TypedDataSet.xml,\"http://other/ODataFeed/odata/T03/TypedDataSet?$filter=RegioS%20eq%20"
+		"'GM0363%20%20%20%20'\",1,6c09ff9d,2025-07-01T02:00:00Z,,\n";
+	char dir[400], text[2048], *etag, *last_modified;
+
+	make_scratch();
+	snprintf(dir, sizeof(dir), "%s/T03", scratch);
+	ck_assert_int_eq(jb_mkdirs(dir), 0);
+	put_file("T03/TableInfos.xml", "123456789");
+	/* every file from its URL (host and key padding aside), no validators sent */
+	snprintf(text, sizeof(text), "%s%s%s", header, rows,
+		 "TypedDataSet.skip10000.xml,http://other/ODataFeed/odata/T03/TypedDataSet?$skip=10000,"
+		 "1,6c09ff9d,2025-07-01T02:00:00Z,,\n");
+	put_file("T03/manifest.csv", text);
+	ck_assert_int_eq(jb_cache_complete(dir, files, urls, 3, &etag, &last_modified), 1);
+	ck_assert_ptr_null(etag);
+	ck_assert_ptr_null(last_modified);
+	ck_assert_int_eq(jb_cache_validators(dir, files, urls, 3, &etag, &last_modified), 0);
+	ck_assert_ptr_null(etag);
+	/* a file the manifest does not list */
+	ck_assert_int_eq(jb_cache_complete(dir, more_files, urls, 3, &etag, &last_modified), 0);
+	/* a record after the ones looked for does not fit the header: not a cache to keep */
+	snprintf(text, sizeof(text), "%s%s%s", header, rows, "TypedDataSet.skip10000.xml,x,1\n");
+	put_file("T03/manifest.csv", text);
+	ck_assert_int_eq(jb_cache_complete(dir, files, urls, 3, &etag, &last_modified), 0);
+	/* nor malformed CSV at the end */
+	snprintf(text, sizeof(text), "%s%s%s", header, rows, "\"TypedDataSet.skip10000.xml,x\n");
+	put_file("T03/manifest.csv", text);
+	ck_assert_int_eq(jb_cache_complete(dir, files, urls, 3, &etag, &last_modified), 0);
+	/* nor a manifest without the url column */
+	put_file("T03/manifest.csv", "file,bytes\nTableInfos.xml,9\nRegioS.xml,1\nTypedDataSet.xml,1\n");
+	ck_assert_int_eq(jb_cache_complete(dir, files, urls, 3, &etag, &last_modified), 0);
+	/* the first of two rows of a file counts, and its validators are given */
+	snprintf(text, sizeof(text), "%s%s%s", header,
+		 "TableInfos.xml,http://other/ODataFeed/odata/T03/TableInfos,9,cbf43926,"
+		 "2025-07-01T02:00:00Z,\"W/\"\"1\"\"\",\n",
+		 rows);
+	put_file("T03/manifest.csv", text);
+	ck_assert_int_eq(jb_cache_complete(dir, files, urls, 3, &etag, &last_modified), 1);
+	ck_assert_str_eq(etag, "W/\"1\"");
+	ck_assert_ptr_null(last_modified);
+	free(etag);
+	/* without the cached TableInfos nothing is complete */
+	snprintf(text, sizeof(text), "%s/T03/TableInfos.xml", scratch);
+	ck_assert_int_eq(unlink(text), 0);
+	ck_assert_int_eq(jb_cache_complete(dir, files, urls, 3, &etag, &last_modified), 0);
+	ck_assert_ptr_null(etag);
+	ck_assert_int_eq(jb_remove_tree(scratch), 0);
+}
+END_TEST
+
 START_TEST(the_server_answers_304_to_matching_validators)
 {
 	char etag[64], date[64];
@@ -822,6 +894,7 @@ int main(void)
 	tcase_add_test(cache, the_cache_swaps_whole_tables);
 	tcase_add_test(cache, stale_temporaries_of_dead_runs_are_removed);
 	tcase_add_test(cache, validators_are_kept_in_the_manifest);
+	tcase_add_test(cache, a_complete_cache_is_known_from_one_walk_over_the_manifest);
 	tcase_add_test(cache, the_server_answers_304_to_matching_validators);
 	tcase_add_test(cache, server_faults_match_file_stems);
 	suite_add_tcase(suite, policy);
