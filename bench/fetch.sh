@@ -13,10 +13,12 @@
 # (410 MB for 100 pages: parsing, gzip and disk on this machine count too).
 # Targets, judged on every size: 4 at once >= 3x faster than 1; the
 # unchanged refresh < 5% of a full download (4 at once / 1 at once).
-# Each time is one jb-fetch process's wall time, the shell's own clock
-# ($EPOCHREALTIME) read right before and right after it: no other process
-# starts or ends in between.  bash has that clock; `sh bench/fetch.sh` (as
-# make bench runs it) starts bash on this script.
+# Each time is one jb-fetch process's wall time, from its exec to its end:
+# the shell's own clock ($EPOCHREALTIME) read in the forked subshell just
+# before it execs jb-fetch, and in this shell as soon as that has ended, so
+# no other process (nor the shell's fork) falls in between.  bash has that
+# clock; `sh bench/fetch.sh` (as make bench runs it) starts bash on this
+# script.
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 set -eu
 cd "$(dirname "$0")/.."
@@ -58,13 +60,15 @@ wait_port plain
 URL=http://127.0.0.1:$(cat "$T/requests.port")
 PLAIN_URL=http://127.0.0.1:$(cat "$T/plain.port")
 
-# timed ARGS...: runs ARGS, its wall time (us) in $took; the clock is read by
-# the shell just before and just after, so nothing else falls in between
+# timed ARGS...: runs ARGS, its wall time (us) from exec to end in $took
 timed() {
 	local t0 t1 status
-	t0=$EPOCHREALTIME
-	"$@" && status=0 || status=$?
+	(
+		printf '%s\n' "$EPOCHREALTIME" >"$T/exec.time"
+		exec "$@"
+	) && status=0 || status=$?
 	t1=$EPOCHREALTIME
+	read -r t0 <"$T/exec.time"
 	took=$((10#${t1/[.,]/} - 10#${t0/[.,]/}))
 	return "$status"
 }
@@ -136,9 +140,10 @@ mkdir -p "$(dirname "$RESULTS")"
 	echo "## jb-fetch: parallel transfers and unchanged refresh"
 	echo
 	echo "Command: \`bench/fetch.sh\` (PAGES=$PAGES SIZES=\"$SIZES\" DELAY_MS=$DELAY_MS RUNS=$RUNS; fastest of $RUNS runs)."
-	echo "Each time is the wall time of one jb-fetch process: bash's clock (\$EPOCHREALTIME)"
-	echo "read by the script itself just before the process starts and just after it ends,"
-	echo "so no other process (such as \`date\`) starts or ends inside the measured interval."
+	echo "Each time is the wall time of one jb-fetch process from its exec to its end: bash's"
+	echo "clock (\$EPOCHREALTIME) read by the script in the forked subshell just before it execs"
+	echo "jb-fetch and again as soon as jb-fetch has ended, so no other process (such as"
+	echo "\`date\`) and not the shell's fork falls inside the measured interval."
 	echo "A $PAGES-page table (made by \`tests/fetch/make_table.sh\`) from"
 	echo "\`jb-cbs-server --delay-ms $DELAY_MS\` on 127.0.0.1 (gzip on; the server compresses each file"
 	echo "once and keeps it, as a server with precompressed content does, so the first of the runs"
