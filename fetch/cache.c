@@ -133,52 +133,87 @@ static void load_partial(struct jb_cache *cache)
 	jb_csv_free(&table);
 }
 
+/* 1 when the open file fd is the file at path. */
+static int is_file(int fd, const char *path)
+{
+	struct stat opened, named;
+
+	return fd >= 0 && fstat(fd, &opened) == 0 && stat(path, &named) == 0 &&
+	       opened.st_dev == named.st_dev && opened.st_ino == named.st_ino;
+}
+
+/*
+ * The staging folder made (when missing) and its .lock locked: 0, or an
+ * exit status after a message.  A run that ends removes .lock while it
+ * holds the lock, so a lock won on a file that is no longer the folder's
+ * .lock (or in a folder that went away) is given up and tried again.
+ */
+static int lock_staging(struct jb_cache *cache, const char *out_dir, const char *table_id)
+{
+	char *lock_path = jb_xasprintf("%s/.lock", cache->tmp_dir);
+	int status = JB_EXIT_TEMPFAIL, attempt;
+
+	for (attempt = 0; attempt < 10; attempt++) {
+		int made = mkdir(cache->tmp_dir, 0777) == 0 || errno == EEXIST;
+
+		if (!made && errno == ENOENT) { /* out_dir is made only when it is missing */
+			if (jb_mkdirs(out_dir) != 0) {
+				status = JB_EXIT_CANTCREAT;
+				goto out;
+			}
+			made = mkdir(cache->tmp_dir, 0777) == 0 || errno == EEXIST;
+		}
+		if (!made) {
+			status = write_status();
+			jb_warn("%s: cannot create folder:", cache->tmp_dir);
+			goto out;
+		}
+		cache->lock_fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+		if (cache->lock_fd < 0 && errno == ENOENT)
+			continue; /* the folder went between mkdir and open */
+		if (cache->lock_fd < 0) {
+			status = write_status();
+			jb_warn("%s: cannot create the lock file:", cache->tmp_dir);
+			goto out;
+		}
+		if (flock(cache->lock_fd, LOCK_EX | LOCK_NB) != 0) {
+			jb_warn("%s: another jb-fetch is fetching %s", cache->tmp_dir, table_id);
+			goto out;
+		}
+		if (is_file(cache->lock_fd, lock_path)) {
+			status = JB_EXIT_OK;
+			goto out;
+		}
+		close(cache->lock_fd);
+		cache->lock_fd = -1;
+	}
+	jb_warn("%s: another jb-fetch keeps taking the staging folder of %s", cache->tmp_dir,
+		table_id);
+out:
+	free(lock_path);
+	return status;
+}
+
 int jb_cache_begin(struct jb_cache *cache, const char *out_dir, const char *table_id)
 {
-	char *lock_path;
-	int status, made;
+	int status;
 
 	memset(cache, 0, sizeof(*cache));
 	cache->lock_fd = -1;
 	remove_stale(out_dir, table_id);
 	cache->table_dir = jb_xasprintf("%s/%s", out_dir, table_id);
 	cache->tmp_dir = jb_xasprintf("%s/%s.partial", out_dir, table_id);
-	made = mkdir(cache->tmp_dir, 0777) == 0 || errno == EEXIST;
-	if (!made && errno == ENOENT) { /* out_dir is made only when it is missing */
-		if (jb_mkdirs(out_dir) != 0) {
-			status = JB_EXIT_CANTCREAT;
-			goto fail;
-		}
-		made = mkdir(cache->tmp_dir, 0777) == 0 || errno == EEXIST;
-	}
-	if (!made) {
-		status = write_status();
-		jb_warn("%s: cannot create folder:", cache->tmp_dir);
-		goto fail;
-	}
-	lock_path = jb_xasprintf("%s/.lock", cache->tmp_dir);
-	cache->lock_fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
-	free(lock_path);
-	if (cache->lock_fd < 0) {
-		status = write_status();
-		jb_warn("%s: cannot create the lock file:", cache->tmp_dir);
-		goto fail;
-	}
-	if (flock(cache->lock_fd, LOCK_EX | LOCK_NB) != 0) {
-		jb_warn("%s: another jb-fetch is fetching %s", cache->tmp_dir, table_id);
-		status = JB_EXIT_TEMPFAIL;
-		goto fail;
+	if ((status = lock_staging(cache, out_dir, table_id)) != JB_EXIT_OK) {
+		if (cache->lock_fd >= 0)
+			close(cache->lock_fd);
+		free(cache->table_dir);
+		free(cache->tmp_dir);
+		memset(cache, 0, sizeof(*cache));
+		cache->lock_fd = -1;
+		return status;
 	}
 	load_partial(cache);
 	return JB_EXIT_OK;
-fail:
-	if (cache->lock_fd >= 0)
-		close(cache->lock_fd);
-	free(cache->table_dir);
-	free(cache->tmp_dir);
-	memset(cache, 0, sizeof(*cache));
-	cache->lock_fd = -1;
-	return status;
 }
 
 int jb_cache_has(const struct jb_cache *cache, const char *file)
@@ -425,6 +460,7 @@ static void prune(const struct jb_cache *cache)
 		char *path;
 
 		if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0 ||
+		    strcmp(entry->d_name, ".lock") == 0 ||
 		    strcmp(entry->d_name, "manifest.csv") == 0 || jb_cache_has(cache, entry->d_name))
 			continue;
 		path = jb_xasprintf("%s/%s", cache->tmp_dir, entry->d_name);
@@ -472,6 +508,7 @@ static void release(struct jb_cache *cache)
 int jb_cache_commit(struct jb_cache *cache)
 {
 	char *old_dir = jb_xasprintf("%s.old.tmp.%ld", cache->table_dir, (long)getpid());
+	char *lock_path;
 	int status = write_manifest(cache), had_old = 0;
 
 	if (status != JB_EXIT_OK)
@@ -493,6 +530,9 @@ int jb_cache_commit(struct jb_cache *cache)
 				cache->table_dir, old_dir);
 		goto fail;
 	}
+	lock_path = jb_xasprintf("%s/.lock", cache->table_dir);
+	unlink(lock_path); /* still locked: a run that opened it before sees it gone */
+	free(lock_path);
 	if (had_old && jb_remove_tree(old_dir) != 0)
 		jb_warn("%s: the previous cache could not be removed", old_dir);
 	free(old_dir);
@@ -504,12 +544,44 @@ fail:
 	return status;
 }
 
+/*
+ * The staging folder removed while its lock is held: everything but .lock,
+ * then .lock, then the folder.  When the folder is not empty by then,
+ * another run has made its own .lock in it and the folder is left to it,
+ * as it is when its .lock is no longer the one this run locked.
+ */
+static void remove_staging(const struct jb_cache *cache)
+{
+	char *path = jb_xasprintf("%s/.lock", cache->tmp_dir);
+	DIR *dir = is_file(cache->lock_fd, path) ? opendir(cache->tmp_dir) : NULL;
+	struct dirent *entry;
+
+	free(path);
+	if (!dir)
+		return;
+	while ((entry = readdir(dir)) != NULL) {
+		if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0 ||
+		    strcmp(entry->d_name, ".lock") == 0)
+			continue;
+		path = jb_xasprintf("%s/%s", cache->tmp_dir, entry->d_name);
+		jb_remove_tree(path);
+		free(path);
+	}
+	closedir(dir);
+	path = jb_xasprintf("%s/.lock", cache->tmp_dir);
+	unlink(path);
+	free(path);
+	if (rmdir(cache->tmp_dir) != 0 && errno != ENOENT && errno != ENOTEMPTY &&
+	    errno != EEXIST)
+		jb_warn("%s: cannot remove:", cache->tmp_dir);
+}
+
 void jb_cache_abort(struct jb_cache *cache)
 {
 	char *path;
 
 	if (cache->tmp_dir && cache->row_count == 0 && cache->resume_count == 0) {
-		jb_remove_tree(cache->tmp_dir); /* nothing worth resuming */
+		remove_staging(cache); /* nothing worth resuming */
 	} else if (cache->tmp_dir) {
 		path = jb_xasprintf("%s/manifest.csv", cache->tmp_dir);
 		unlink(path);
@@ -520,15 +592,7 @@ void jb_cache_abort(struct jb_cache *cache)
 
 void jb_cache_discard(struct jb_cache *cache)
 {
-	char *lock_path;
-
-	if (cache->tmp_dir) {
-		/* as jb_cache_begin made it (only .lock in it) it goes at once, else as a tree */
-		lock_path = jb_xasprintf("%s/.lock", cache->tmp_dir);
-		unlink(lock_path);
-		free(lock_path);
-		if (rmdir(cache->tmp_dir) != 0 && errno != ENOENT)
-			jb_remove_tree(cache->tmp_dir);
-	}
+	if (cache->tmp_dir)
+		remove_staging(cache);
 	release(cache);
 }

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -657,6 +659,53 @@ START_TEST(the_cache_swaps_whole_tables)
 }
 END_TEST
 
+/* The staging folder is locked while a run holds it, and a run that ends removes it whole. */
+START_TEST(the_staging_folder_is_locked_and_removed_whole)
+{
+	struct jb_cache first, second;
+	char path[400], lock[400];
+	int fd;
+
+	make_scratch();
+	snprintf(path, sizeof(path), "%s/T03.partial", scratch);
+	snprintf(lock, sizeof(lock), "%s/T03.partial/.lock", scratch);
+	ck_assert_int_eq(jb_cache_begin(&first, scratch, "T03"), JB_EXIT_OK);
+	/* flock locks belong to an open file: a second begin in this process is another run */
+	ck_assert_int_eq(jb_cache_begin(&second, scratch, "T03"), JB_EXIT_TEMPFAIL);
+	ck_assert_int_eq(jb_cache_add(&first, "TableInfos.xml", "u", "staged", 6, 0), JB_EXIT_OK);
+	/* a table found current: everything staged goes, with .lock and the folder */
+	jb_cache_discard(&first);
+	ck_assert_int_eq(access(path, F_OK), -1);
+
+	/* a lock won on a .lock that was removed meanwhile is not the folder's lock */
+	ck_assert_int_eq(jb_cache_begin(&first, scratch, "T03"), JB_EXIT_OK);
+	ck_assert_int_eq(unlink(lock), 0);
+	ck_assert_int_eq(jb_cache_begin(&second, scratch, "T03"), JB_EXIT_OK);
+	ck_assert_int_eq(access(lock, F_OK), 0);
+	/* the first run's discard leaves the folder, and what is staged in it, to the second */
+	ck_assert_int_eq(jb_cache_add(&second, "RegioS.xml", "u", "r", 1, 0), JB_EXIT_OK);
+	jb_cache_discard(&first);
+	snprintf(path, sizeof(path), "%s/T03.partial/RegioS.xml", scratch);
+	expect_file(path, "r");
+	fd = open(lock, O_RDWR);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_ne(flock(fd, LOCK_EX | LOCK_NB), 0); /* still the second run's */
+	close(fd);
+
+	/* a committed table holds no .lock, and the next run gets a new staging folder */
+	ck_assert_int_eq(jb_cache_commit(&second), JB_EXIT_OK);
+	snprintf(path, sizeof(path), "%s/T03/.lock", scratch);
+	ck_assert_int_eq(access(path, F_OK), -1);
+	snprintf(path, sizeof(path), "%s/T03/RegioS.xml", scratch);
+	expect_file(path, "r");
+	ck_assert_int_eq(jb_cache_begin(&first, scratch, "T03"), JB_EXIT_OK);
+	jb_cache_abort(&first);
+	snprintf(path, sizeof(path), "%s/T03.partial", scratch);
+	ck_assert_int_eq(access(path, F_OK), -1);
+	ck_assert_int_eq(jb_remove_tree(scratch), 0);
+}
+END_TEST
+
 START_TEST(validators_are_kept_in_the_manifest)
 {
 	static char *files[] = { "TableInfos.xml", "RegioS.xml" };
@@ -892,6 +941,7 @@ int main(void)
 	tcase_add_test(links, skip_values_in_urls);
 	tcase_add_test(policy, the_live_line_shows_page_rows_bytes_rate);
 	tcase_add_test(cache, the_cache_swaps_whole_tables);
+	tcase_add_test(cache, the_staging_folder_is_locked_and_removed_whole);
 	tcase_add_test(cache, stale_temporaries_of_dead_runs_are_removed);
 	tcase_add_test(cache, validators_are_kept_in_the_manifest);
 	tcase_add_test(cache, a_complete_cache_is_known_from_one_walk_over_the_manifest);
