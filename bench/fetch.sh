@@ -63,12 +63,13 @@ PLAIN_URL=http://127.0.0.1:$(cat "$T/plain.port")
 # timed ARGS...: runs ARGS, its wall time (us) from exec to end in $took
 timed() {
 	local t0 t1 status
+	rm -f "$T/exec.time"
 	(
-		printf '%s\n' "$EPOCHREALTIME" >"$T/exec.time"
+		printf '%s\n' "$EPOCHREALTIME" >"$T/exec.time" || exit 125
 		exec "$@"
 	) && status=0 || status=$?
 	t1=$EPOCHREALTIME
-	read -r t0 <"$T/exec.time"
+	read -r t0 <"$T/exec.time" || return 125
 	took=$((10#${t1/[.,]/} - 10#${t0/[.,]/}))
 	return "$status"
 }

@@ -643,8 +643,9 @@ void jb_engine_work(struct jb_engine *engine, struct jb_work *work)
 	jb_wire_init(); /* before the first worker starts */
 	/*
 	 * The workers keep other transfers going while a page is checked: until
-	 * a page arrives with another transfer under way (a refresh has one
-	 * TableInfos, or none when it is answered 304) no thread is started.
+	 * a page arrives with another transfer under way (one table's refresh
+	 * has one TableInfos, or none when it is answered 304) no thread is
+	 * started.
 	 */
 	if (!engine->workers && !engine->workers_tried && !engine->local &&
 	    (engine->running.count || engine->queued.count || engine->waiting.count)) {

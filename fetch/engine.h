@@ -56,7 +56,8 @@ void jb_engine_cancel(struct jb_engine *engine, struct jb_request *request);
  * Runs work->run on a page worker and work->done later on this thread (in
  * jb_engine_run); with --local, or without workers, both at once.  The
  * workers start with the first work that comes while another request is
- * under way; until then work runs at once (a refresh starts no thread).
+ * under way; until then work runs at once (a refresh answered 304, or one
+ * table's refresh, starts no thread).
  */
 void jb_engine_work(struct jb_engine *engine, struct jb_work *work);
 /* Runs until no request and no work is left; returns 0, or an exit status when libcurl failed. */
