@@ -194,6 +194,8 @@ out:
 	return status;
 }
 
+static void release(struct jb_cache *cache);
+
 int jb_cache_begin(struct jb_cache *cache, const char *out_dir, const char *table_id)
 {
 	int status;
@@ -204,12 +206,7 @@ int jb_cache_begin(struct jb_cache *cache, const char *out_dir, const char *tabl
 	cache->table_dir = jb_xasprintf("%s/%s", out_dir, table_id);
 	cache->tmp_dir = jb_xasprintf("%s/%s.partial", out_dir, table_id);
 	if ((status = lock_staging(cache, out_dir, table_id)) != JB_EXIT_OK) {
-		if (cache->lock_fd >= 0)
-			close(cache->lock_fd);
-		free(cache->table_dir);
-		free(cache->tmp_dir);
-		memset(cache, 0, sizeof(*cache));
-		cache->lock_fd = -1;
+		release(cache);
 		return status;
 	}
 	load_partial(cache);
