@@ -589,7 +589,15 @@ void jb_cache_abort(struct jb_cache *cache)
 
 void jb_cache_discard(struct jb_cache *cache)
 {
-	if (cache->tmp_dir)
+	char *manifest;
+
+	if (cache->tmp_dir) {
 		remove_staging(cache);
+		/* checked now: make sees the table as newer than what it was made from */
+		manifest = jb_xasprintf("%s/manifest.csv", cache->table_dir);
+		if (utimensat(AT_FDCWD, manifest, NULL, 0) != 0 && errno != ENOENT)
+			jb_warn("%s: cannot set its time:", manifest);
+		free(manifest);
+	}
 	release(cache);
 }

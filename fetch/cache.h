@@ -70,7 +70,12 @@ int jb_cache_commit(struct jb_cache *cache);
 /* Ends a failed run: the previous cache stays, the staging folder too (resume). */
 void jb_cache_abort(struct jb_cache *cache);
 
-/* Ends a run that needs nothing new (the table is current): no staging folder stays. */
+/*
+ * Ends a run that needs nothing new (the table is current): no staging
+ * folder stays, and the table's manifest.csv gets the time of this check
+ * (its content unchanged), so that make does not remake the table from
+ * older sources (pipeline/data.mk).
+ */
 void jb_cache_discard(struct jb_cache *cache);
 
 /* Removes a folder tree; 0 or -1 (with a message). */

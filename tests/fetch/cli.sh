@@ -67,7 +67,7 @@ csv_etag=$(printf '%s' "$etag" | sed 's/"/""/g')
 	echo "ok - manifest columns: etag and last_modified after fetched_at" ||
 	echo "not ok - manifest columns: etag and last_modified after fetched_at"
 : >"$CBS_LOG"
-touch -d '2001-01-01' "$T/raw/FETCH01/RegioS.xml"
+touch -d '2001-01-01' "$T/raw/FETCH01/RegioS.xml" "$T/raw/FETCH01/manifest.csv"
 run jb-fetch -c $INI -o "$T/raw" --base "$CBS_URL" FETCH01
 expect "an unchanged table is kept" status 0
 expect "it says so" stderr_has "FETCH01: unchanged (TableInfos 304 not modified), cache kept"
@@ -78,6 +78,9 @@ expect "it says so" stderr_has "FETCH01: unchanged (TableInfos 304 not modified)
 [ "$(find "$T/raw/FETCH01/RegioS.xml" -newermt 2002-01-01)" = "" ] &&
 	echo "ok - the cached files are not rewritten" || echo "not ok - the cached files are not rewritten"
 expect "the manifest is kept" same "$T/good/FETCH01/manifest.csv:$T/raw/FETCH01/manifest.csv"
+[ "$(find "$T/raw/FETCH01/manifest.csv" -newermt 2002-01-01)" != "" ] &&
+	echo "ok - the manifest gets the time of the check (make sees the table as current)" ||
+	echo "not ok - the manifest gets the time of the check (make sees the table as current)"
 no_temp_files "no temporary files after an unchanged table" "$T/raw"
 
 # only Last-Modified cached: If-Modified-Since

@@ -83,6 +83,23 @@ if cbs_server_start fetch/snapshot; then
 		_not_ok "the last good report stays"
 	expect "the last good cache stays" file_exists "$T/live/raw/84799NED/TypedDataSet.xml"
 	no_temp_files "no temporary file after the failure" "$T/live"
+
+	# a table CBS did not change stays CBS's, also when the configuration is newer than it
+	cp -R fetch/snapshot "$T/served"
+	# CBS's copy is newer than the snapshot's (another Modified) and says so in its title
+	sed -i -e 's|<d:Title>Kerncijfers wijken en buurten 2020</d:Title>|<d:Title>Kerncijfers wijken en buurten 2020 (served)</d:Title>|' \
+		-e 's|2021-03-26T02:00:00</d:Modified>|2022-03-26T02:00:00</d:Modified>|' \
+		"$T/served/84799NED/TableInfos.xml"
+	cbs_server_start "$T/served" || { _not_ok "the loopback server restarts"; exit 1; }
+	pipeline_make refresh CBS_BASE="$CBS_URL" DATA="$T/kept" REPORTS="$T/kept-reports"
+	expect "a refresh from a server with its own 84799NED works" status 0
+	touch "$T/jeugdbench.ini"
+	pipeline_make refresh CBS_BASE="$CBS_URL" DATA="$T/kept" REPORTS="$T/kept-reports"
+	expect "a refresh after the configuration changed works" status 0
+	expect "the unchanged table is CBS's copy, not the snapshot's" \
+		same "$T/served/84799NED/TableInfos.xml:$T/kept/raw/84799NED/TableInfos.xml"
+	grep -q '(served)' "$T/kept/tidy/84799NED.info.csv" &&
+		_ok "and the tidy table is made from it" || _not_ok "and the tidy table is made from it"
 	cbs_server_stop
 else
 	_not_ok "the loopback server starts"
