@@ -1,4 +1,4 @@
-/* Checks that go beyond single keys: references between sections. */
+/* Checks that go beyond single keys: numbers and their ranges, references between sections. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -60,7 +60,7 @@ static int check_indicator(const struct jb_config *config, const char *name)
 	const char *denominator = jb_config_get(config, section, "denominator");
 	const char *value = jb_config_get(config, section, "value");
 	const char *composition = jb_config_get(config, section, "composition");
-	double per;
+	double per, target;
 	int rc = 0;
 
 	if (!table) {
@@ -83,9 +83,55 @@ static int check_indicator(const struct jb_config *config, const char *name)
 	if (value && (numerator || denominator))
 		rc = jb_error("%s:%u: [%s] has value and numerator/denominator: choose one",
 			      config->path, jb_config_line(config, section, "value"), section);
-	if (jb_config_double(config, section, "per", 100, 1, 1e6, &per) != 0)
+	if (jb_config_double(config, section, "per", 100, 1, 1e6, &per) != 0 ||
+	    jb_config_double(config, section, "target", 0, -1e12, 1e12, &target) != 0)
 		rc = -1;
 	free(section);
+	return rc;
+}
+
+/*
+ * The numbers of the single sections, with the ranges the programs that
+ * read them accept (fetch/settings.c, stats/run.c, stats/context.c,
+ * out/report.c, pipeline/monthly): checked here so that jb-config check
+ * finds a bad one before any program runs.
+ */
+static const struct {
+	const char *section, *key;
+	int whole; /* a whole number, else any number */
+	double min, max;
+} numbers[] = {
+	{ "jeugdbench", "boundary_year", 1, 2015, 2030 },
+	{ "jeugdbench", "seed", 1, 0, 4294967295.0 },
+	{ "fetch", "max_per_host", 1, 1, 16 },
+	{ "fetch", "attempts", 1, 1, 20 },
+	{ "fetch", "retry_max_seconds", 1, 0, 86400 },
+	{ "fetch", "connect_timeout", 1, 1, 600 },
+	{ "fetch", "low_speed_time", 1, 1, 3600 },
+	{ "stats", "confidence", 0, 0.5, 0.999999 },
+	{ "stats", "peers_k", 1, 1, 1000 },
+	{ "stats", "simulations", 1, 0, 1000000 },
+	{ "report", "keep_runs", 1, 0, 100000 },
+	{ "pipeline", "lock_wait", 1, 0, 86400 },
+	{ "pipeline", "stale_days", 1, 1, 100000 },
+};
+
+static int check_numbers(const struct jb_config *config)
+{
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < sizeof(numbers) / sizeof(numbers[0]); i++) {
+		long whole;
+		double any;
+
+		if (numbers[i].whole ?
+		    jb_config_long(config, numbers[i].section, numbers[i].key, 0,
+				   (long)numbers[i].min, (long)numbers[i].max, &whole) != 0 :
+		    jb_config_double(config, numbers[i].section, numbers[i].key, 0,
+				     numbers[i].min, numbers[i].max, &any) != 0)
+			rc = -1;
+	}
 	return rc;
 }
 
@@ -93,10 +139,9 @@ int jb_config_check(const struct jb_config *config)
 {
 	const char *names[MAX_SECTIONS];
 	size_t count, i;
-	long number;
 	int rc = 0;
 
-	if (jb_config_long(config, "jeugdbench", "boundary_year", 2024, 2015, 2030, &number) != 0)
+	if (check_numbers(config) != 0)
 		rc = -1;
 	count = jb_config_sections(config, "table", names, MAX_SECTIONS);
 	if (count == 0)

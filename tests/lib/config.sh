@@ -30,6 +30,22 @@ run jb-config -c "$T/half.ini" check
 expect "an indicator without denominator exits 78" status 78
 expect "it names the section's line" stderr_has "half.ini:4: [indicator x] needs numerator and denominator, or value"
 
+# every number of the single sections is checked, with the range its program accepts
+printf '[fetch]\nmax_per_host = x\n[table a]\nid = 84799NED\n' >"$T/number.ini"
+run jb-config -c "$T/number.ini" check
+expect "a bad number exits 78" status 78
+expect "it names file, line and the range" stderr_has "number.ini:2: [fetch] max_per_host = 'x': expected a whole number from 1 to 16"
+printf '[table a]\nid = 84799NED\n[pipeline]\nlock_wait = 60\nstale_days = -3\n[stats]\nconfidence = 2\n' >"$T/ranges.ini"
+run jb-config -c "$T/ranges.ini" check
+expect "numbers out of range exit 78" status 78
+expect "stale_days below 1 is named" stderr_has "ranges.ini:5: [pipeline] stale_days = '-3': expected a whole number from 1 to 100000"
+expect "confidence above 1 too" stderr_has "ranges.ini:7: [stats] confidence = '2': expected a number from 0.5 to 0.999999"
+grep -q lock_wait "$err" && _not_ok "a good number is not named" || _ok "a good number is not named"
+printf '[table a]\nid = 84799NED\n[indicator x]\ntable = a\nvalue = V\ntarget = one in seven\n' >"$T/target.ini"
+run jb-config -c "$T/target.ini" check
+expect "a target that is no number exits 78" status 78
+expect "target is named" stderr_has "target.ini:6: [indicator x] target = 'one in seven': expected a number"
+
 printf '[table a]\nid = 84799NED; rm -rf /\n' >"$T/inject.ini"
 run jb-config -c "$T/inject.ini" check
 expect "a table id with shell characters is refused" status 78
