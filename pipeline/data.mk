@@ -40,7 +40,7 @@ $(TIDY)/%.csv $(TIDY)/%.info.csv: $(RAW)/%/manifest.csv $(BIN)/jb-transform $(CO
 $(BENCHMARK) $(DATA)/stats/peers.csv $(DATA)/stats/models.csv &: $(TIDY_FILES) $(BIN)/jb-stats $(CONFIG)
 	$(VALGRIND) $(BIN)/jb-stats -c $(CONFIG) --tidy $(TIDY) -o $(BENCHMARK)
 
-$(REPORT): $(BENCHMARK) $(BIN)/jb-report $(CONFIG)
+$(REPORT): $(BENCHMARK) $(BIN)/jb-report $(CONFIG) $(wildcard out/boundaries/*.geojson)
 	$(VALGRIND) $(BIN)/jb-report -c $(CONFIG) --benchmark $(BENCHMARK) --tidy $(TIDY) -o $(REPORTS)
 
 # One phony target per stage, so that pipeline/monthly can time each.

@@ -23,7 +23,7 @@ test: $(PROGRAMS) $(UNIT_TESTS) $(TEST_PROGRAMS)
 # make valgrind: the default pipeline, every program under valgrind, zero errors and leaks
 VALGRIND_CMD := valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=all \
 	--errors-for-leak-kinds=all
-valgrind: programs
+valgrind: programs $(DEV_DEPS_STAMP)
 	rm -rf build/valgrind
 	+$(MAKE) --no-print-directory benchmark DATA=build/valgrind/data \
 		REPORTS=build/valgrind/reports VALGRIND='$(VALGRIND_CMD)'

@@ -50,6 +50,10 @@ fi
 
 pipeline_make -q benchmark DATA="$T/data" REPORTS="$T/reports"
 expect "a second make has nothing to do" status 0
+# -W: as if the file had changed, without touching it
+pipeline_make -q -W out/boundaries/gemeente_2023_wgs84_cartomap.geojson benchmark DATA="$T/data" \
+	REPORTS="$T/reports"
+expect "a changed boundary file makes work" status 1
 touch "$T/jeugdbench.ini"
 pipeline_make -q benchmark DATA="$T/data" REPORTS="$T/reports"
 expect "a changed configuration makes work" status 1
