@@ -16,6 +16,17 @@ run jb-config -c config/jeugdbench.ini tables cbs
 printf '84799NED\n' >"$T/cbs"
 expect "only cbs tables are fetched live" stdout_is "$T/cbs"
 
+# keys: every key of the bundled configuration is listed, with its section kind
+run jb-config keys
+expect "keys exits 0" status 0
+missing=$(awk '/^\[/ { kind = substr($1, 2); sub(/\]$/, "", kind) }
+	/^[a-z_]+ *=/ { split($0, part, "="); key = part[1]; gsub(/ /, "", key); print kind, key }' \
+	config/jeugdbench.ini | sort -u | while read -r kind key; do
+	grep -Eq "^$kind +$key " "$out" || echo "$kind.$key"
+done)
+[ -z "$missing" ] && _ok "keys lists every key of config/jeugdbench.ini" ||
+	_not_ok "keys lists every key of config/jeugdbench.ini" "missing: $missing"
+
 run jb-config -c "$T/none.ini" check
 expect "a missing config exits 78" status 78
 expect "the message names the file" stderr_has "$T/none.ini: cannot open: No such file or directory"

@@ -18,6 +18,7 @@ cbs_server_start fetch/snapshot || { _not_ok "the loopback server starts"; exit 
 run pipeline/monthly --base "$CBS_URL"
 expect "a monthly run succeeds" status 0
 expect "and is quiet on success (cron mails stdout)" stdout_empty
+expect "also on stderr" stderr_empty
 expect "it produces the report" file_exists "$T/reports/latest/index.html"
 good=$(readlink "$T/reports/latest")
 log=$(ls "$T"/logs/monthly-*.log | tail -n 1)

@@ -14,6 +14,8 @@ expect "the benchmark is the independently computed one" same "$D/expected-bench
 expect "a zero denominator is reported" stderr_has "TESTA01.csv: hulp 2021JJ00: denominator 0 in 1 of 5 municipalities"
 expect "stdout stays empty" stdout_empty
 no_temp_files "no temporary file is left" "$T/out"
+expect "without [covariate] sections no peers.csv" no_file "$T/out/peers.csv"
+expect "and no models.csv" no_file "$T/out/models.csv"
 
 run jb-stats -c $D/jeugdbench.ini --tidy $D -o "$T/out/again.csv"
 expect "two runs are byte-identical" same "$T/out/benchmark.csv:$T/out/again.csv"
