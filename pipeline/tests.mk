@@ -7,7 +7,8 @@ UNIT_TESTS += $(TESTBIN)/test-lib
 $(TESTBIN)/test-lib: $(OBJ)/tests/lib/test_lib.o $(LIBJB)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(LIBJB) $(LIB_INIH) $(LIB_CSV) $(CHECK_LIBS) -lm
-CLI_TESTS += tests/lib/config.sh tests/pipeline/make.sh tests/pipeline/monthly.sh tests/pipeline/security.sh
+CLI_TESTS += tests/lib/config.sh tests/pipeline/make.sh tests/pipeline/monthly.sh tests/pipeline/security.sh \
+	tests/pipeline/install.sh
 
 .PHONY: check test
 # make check: everything under AddressSanitizer and UBSan, in its own build tree
