@@ -50,6 +50,10 @@ fi
 
 pipeline_make -q benchmark DATA="$T/data" REPORTS="$T/reports"
 expect "a second make has nothing to do" status 0
+pipeline_make -q programs
+expect "nor for the programs" status 0
+pipeline_make DATA="$T/data" REPORTS="$T/reports"
+expect "make (the default goal) ends by naming the report" stdout_has "report: $T/reports/latest/index.html"
 # -W: as if the file had changed, without touching it
 pipeline_make -q -W out/boundaries/gemeente_2023_wgs84_cartomap.geojson benchmark DATA="$T/data" \
 	REPORTS="$T/reports"
