@@ -48,7 +48,12 @@ START_TEST(measure_stems_ignore_the_number)
 	ck_assert_uint_eq(jb_measure_stem_len("Plain"), 5);
 	ck_assert_str_eq(jb_region_type("GM0363"), "GM");
 	ck_assert_str_eq(jb_region_type("NL00"), "NL");
+	ck_assert_str_eq(jb_region_type("LD01"), "LD");
+	ck_assert_str_eq(jb_region_type("PV20"), "PV");
+	ck_assert_str_eq(jb_region_type("WK036300"), "WK");
+	ck_assert_str_eq(jb_region_type("BU03630000"), "BU");
 	ck_assert_str_eq(jb_region_type("XX12"), "other");
+	ck_assert_str_eq(jb_region_type("G"), "other");
 }
 END_TEST
 
