@@ -51,12 +51,17 @@ no_temp_files "no temporary file after a bad page" "$T/data"
 cbs_server_stop
 
 # two runs at once: the second waits a bounded time, then says why
-flock "$T/data/.monthly.lock" sleep 5 &
+flock "$T/data/.monthly.lock" sleep 20 &
 holder=$!
 sleep 0.3
 run pipeline/monthly --lock-wait 1 --base "$CBS_URL"
 expect "a second concurrent run exits 73" status 73
 expect "and says another run holds the lock" stderr_has "another run holds"
+# without --lock-wait, [pipeline] lock_wait says how long (the default is 600 s)
+sed 's/^lock_wait = 600$/lock_wait = 1/' "$T/jeugdbench.ini" >"$T/wait.ini"
+CONFIG="$T/wait.ini" run pipeline/monthly --base "$CBS_URL"
+expect "[pipeline] lock_wait is the wait without --lock-wait" status 73
+expect "and the message gives it" stderr_has "(waited 1s)"
 kill "$holder" 2>/dev/null
 wait "$holder" 2>/dev/null
 
