@@ -51,7 +51,7 @@ no_temp_files "no temporary file after a bad page" "$T/data"
 cbs_server_stop
 
 # two runs at once: the second waits a bounded time, then says why
-flock "$T/data/.monthly.lock" sleep 20 &
+flock -o "$T/data/.monthly.lock" sleep 20 &
 holder=$!
 sleep 0.3
 run pipeline/monthly --lock-wait 1 --base "$CBS_URL"
