@@ -129,6 +129,14 @@ expect "the next run completes" status 0
 	_not_ok "and does not fetch again what the killed run had" "$(grep WijkenEnBuurten "$CBS_LOG")"
 expect "the table is complete" file_exists "$T/data/raw/84799NED/manifest.csv"
 
+# [pipeline] stale_days decides what is too long unchanged: 2021-03-26 is within 100000 days
+sed 's/^stale_days = 400$/stale_days = 100000/' "$T/jeugdbench.ini" >"$T/patient.ini"
+CONFIG="$T/patient.ini" run pipeline/monthly --base "$CBS_URL"
+expect "a run with a long stale_days succeeds" status 0
+log=$(ls "$T"/logs/monthly-*.log | tail -n 1)
+grep -q 'warning: 84799NED last modified' "$log" &&
+	_not_ok "and does not warn of 84799NED" || _ok "and does not warn of 84799NED"
+
 # CBS stopped a table: the next run says so in its log and summary
 mkdir -p "$T/stopped"
 cp -r fetch/snapshot/84799NED "$T/stopped/"
