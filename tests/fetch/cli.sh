@@ -321,6 +321,20 @@ run curl -sS --compressed -o "$T/gz" -D "$T/headers" "$CBS_URL/ODataFeed/odata/F
 expect "server: gzip when asked" same "$T/gz:$DATA/FETCH01/RegioS.xml"
 grep -qi '^content-encoding: gzip' "$T/headers" && echo "ok - server: Content-Encoding gzip" ||
 	echo "not ok - server: Content-Encoding gzip"
+
+# the proxy variables: a host that does not resolve is reached through http_proxy
+# (the test server answers requests in absolute form, as a proxy gets them)
+: >"$CBS_LOG"
+http_proxy=$CBS_URL run jb-fetch -q -c $INI -o "$T/proxied" --base http://cbs.invalid FETCH01
+expect "proxy: http_proxy is used" status 0
+expect "proxy: the table arrives" same "$DATA/FETCH01/TypedDataSet.skip20000.xml:$T/proxied/FETCH01/TypedDataSet.skip20000.xml"
+[ "$(cbs_requests 'GET http://cbs.invalid/ODataFeed/odata/FETCH01/TableInfos ')" -eq 1 ] &&
+	echo "ok - proxy: the request went to the proxy for cbs.invalid" ||
+	echo "not ok - proxy: the request went to the proxy for cbs.invalid"
+http_proxy=$CBS_URL no_proxy=cbs.invalid JB_FETCH_BACKOFF_MS=1 \
+	run jb-fetch -q -c $INI -o "$T/unproxied" --base http://cbs.invalid FETCH01
+expect "proxy: no_proxy is respected (the host does not resolve: 75)" status 75
+expect "proxy: the message names the URL" stderr_has "http://cbs.invalid/ODataFeed/odata/FETCH01/TableInfos"
 pid=$CBS_SERVER_PID
 kill "$pid"
 wait "$pid"
