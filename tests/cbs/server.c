@@ -61,6 +61,8 @@ static void usage(FILE *fp)
 		"  --delay-ms N            wait N ms before every answer\n"
 		"  --slow MATCH:MS         wait MS ms before answering MATCH (instead of --delay-ms)\n"
 		"  --no-gzip               never compress (default: gzip when accepted)\n"
+		"  --tls-cert FILE --tls-key FILE\n"
+		"                          answer HTTPS with this PEM certificate and key\n"
 		"  --no-validators         send no ETag or Last-Modified and never 304 (default:\n"
 		"                          ETag W/\"<crc32>-<size>\" of the file, Last-Modified its\n"
 		"                          mtime, 304 to a matching If-None-Match or If-Modified-Since)\n"
@@ -427,7 +429,9 @@ static int parse_long(const char *text, long min, long max, long *value)
 	return errno || *end || !*text || *value < min || *value > max ? -1 : 0;
 }
 
-static int serve(struct cbs_server *server, long port, const char *port_file)
+/* tls_key and tls_cert: PEM text to answer with HTTPS, or NULL for HTTP. */
+static int serve(struct cbs_server *server, long port, const char *port_file,
+		 const char *tls_key, const char *tls_cert)
 {
 	struct sockaddr_in address;
 	struct MHD_Daemon *daemon;
@@ -445,10 +449,20 @@ static int serve(struct cbs_server *server, long port, const char *port_file)
 	sigaddset(&signals, SIGINT);
 	pthread_sigmask(SIG_BLOCK, &signals, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	daemon = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION,
-				  (uint16_t)port, NULL, NULL, handle, server,
-				  MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&address,
-				  MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_END);
+	if (tls_key)
+		daemon = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD |
+					  MHD_USE_THREAD_PER_CONNECTION | MHD_USE_TLS,
+					  (uint16_t)port, NULL, NULL, handle, server,
+					  MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&address,
+					  MHD_OPTION_CONNECTION_TIMEOUT, 30u,
+					  MHD_OPTION_HTTPS_MEM_KEY, tls_key,
+					  MHD_OPTION_HTTPS_MEM_CERT, tls_cert, MHD_OPTION_END);
+	else
+		daemon = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD |
+					  MHD_USE_THREAD_PER_CONNECTION,
+					  (uint16_t)port, NULL, NULL, handle, server,
+					  MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&address,
+					  MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_END);
 	if (!daemon) {
 		jb_warn("cannot listen on 127.0.0.1:%ld", port);
 		return JB_EXIT_UNAVAILABLE;
@@ -471,7 +485,8 @@ int main(int argc, char **argv)
 {
 	enum { OPT_PORT = 256, OPT_PORT_FILE, OPT_ROOT, OPT_LOG, OPT_FAULT, OPT_FAULT_TIMES,
 	       OPT_HTML, OPT_TRUNCATE, OPT_RESET, OPT_REDIRECT, OPT_CONTENT_TYPE,
-	       OPT_RETRY_AFTER, OPT_DELAY, OPT_SLOW, OPT_NO_GZIP, OPT_NO_VALIDATORS, OPT_BAD_GZIP };
+	       OPT_RETRY_AFTER, OPT_DELAY, OPT_SLOW, OPT_NO_GZIP, OPT_NO_VALIDATORS, OPT_BAD_GZIP,
+	       OPT_TLS_CERT, OPT_TLS_KEY };
 	static const struct option options[] = {
 		{ "port", required_argument, NULL, OPT_PORT },
 		{ "port-file", required_argument, NULL, OPT_PORT_FILE },
@@ -490,11 +505,15 @@ int main(int argc, char **argv)
 		{ "slow", required_argument, NULL, OPT_SLOW },
 		{ "no-gzip", no_argument, NULL, OPT_NO_GZIP },
 		{ "no-validators", no_argument, NULL, OPT_NO_VALIDATORS },
+		{ "tls-cert", required_argument, NULL, OPT_TLS_CERT },
+		{ "tls-key", required_argument, NULL, OPT_TLS_KEY },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct cbs_server server;
-	const char *port_file = NULL, *log_path = NULL;
+	const char *port_file = NULL, *log_path = NULL, *cert_path = NULL, *key_path = NULL;
+	char *tls_cert = NULL, *tls_key = NULL;
+	size_t tls_len;
 	long port = 0, number;
 	int opt, status, bad = 0;
 	FILE *root_probe;
@@ -559,6 +578,12 @@ int main(int argc, char **argv)
 		case OPT_NO_VALIDATORS:
 			server.validators = 0;
 			break;
+		case OPT_TLS_CERT:
+			cert_path = optarg;
+			break;
+		case OPT_TLS_KEY:
+			key_path = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			cbs_faults_free(&server);
@@ -572,7 +597,7 @@ int main(int argc, char **argv)
 			break;
 		}
 	}
-	if (bad || !server.root || optind != argc) {
+	if (bad || !server.root || optind != argc || !cert_path != !key_path) {
 		usage(stderr);
 		cbs_faults_free(&server);
 		return JB_EXIT_USAGE;
@@ -589,8 +614,18 @@ int main(int argc, char **argv)
 		cbs_faults_free(&server);
 		return JB_EXIT_CANTCREAT;
 	}
+	if (cert_path && (jb_read_file(cert_path, &tls_cert, &tls_len) != 0 ||
+			  jb_read_file(key_path, &tls_key, &tls_len) != 0)) {
+		free(tls_cert); /* jb_read_file said which file */
+		if (server.log)
+			fclose(server.log);
+		cbs_faults_free(&server);
+		return JB_EXIT_NOINPUT;
+	}
 	started_ms = now_ms();
-	status = serve(&server, port, port_file);
+	status = serve(&server, port, port_file, tls_key, tls_cert);
+	free(tls_cert);
+	free(tls_key);
 	if (server.log && fclose(server.log) != 0 && status == JB_EXIT_OK)
 		status = JB_EXIT_IOERR;
 	cbs_faults_free(&server);

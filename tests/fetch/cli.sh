@@ -341,3 +341,20 @@ wait "$pid"
 status=$?
 CBS_SERVER_PID=
 expect "server: SIGTERM stops it with 0" status 0
+
+# TLS verification is always on: a server with a self-signed certificate
+# (tests/fetch/data/tls) is refused, although it answers HTTPS
+cbs_server_start $DATA --tls-cert $DATA/tls/cert.pem --tls-key $DATA/tls/key.pem ||
+	echo "not ok - the HTTPS server starts"
+tls_url=https://${CBS_URL#http://}
+run curl -sS --insecure -o /dev/null -w '%{http_code}' "$tls_url/ODataFeed/odata/FETCH01/TableInfos"
+expect "tls: the server answers HTTPS (curl --insecure)" stdout_has "200"
+: >"$CBS_LOG"
+JB_FETCH_BACKOFF_MS=1 run jb-fetch -q -c $INI -o "$T/tls" --base "$tls_url" FETCH01
+expect "tls: jb-fetch refuses an untrusted certificate (69)" status 69
+expect "tls: the message names the URL and the reason" \
+	stderr_has "$tls_url/ODataFeed/odata/FETCH01/TableInfos: SSL certificate problem"
+[ ! -s "$CBS_LOG" ] && echo "ok - tls: the server saw no request" ||
+	echo "not ok - tls: the server saw no request"
+expect "tls: nothing cached" no_file "$T/tls/FETCH01"
+cbs_server_stop
