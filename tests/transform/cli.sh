@@ -26,6 +26,13 @@ grep -qxF 'GM0363,Amsterdam,GM,2023JJ00,definitief,JongerenMetJeugdhulp_2,Jonger
 grep -qxF 'GM0014,Groningen (gemeente),GM,2024JJ00,voorlopig,JongerenMetJeugdhulp_2,Jongeren met jeugdhulp,aantal,5790,ok,no,,,' "$T/tidy/99001TST.csv" &&
 	_ok "provisional period, value from page 2" || _not_ok "provisional period, value from page 2"
 [ "$(wc -l <"$T/tidy/99001TST.csv")" -eq 16 ] && _ok "5 entries x 3 topics + header" || _not_ok "5 entries x 3 topics + header"
+# CBS's third status, "Nader voorlopig", comes through in lower case like the others
+cp -r $D/99001TST "$T/nader"
+sed -i 's|<d:Status>Voorlopig</d:Status>|<d:Status>Nader voorlopig</d:Status>|' "$T/nader/Perioden.xml"
+run jb-transform -c $D/test.ini -o "$T/nader-tidy/99001TST.csv" "$T/nader"
+expect "a nader voorlopig period exits 0" status 0
+grep -qxF 'GM0014,Groningen (gemeente),GM,2024JJ00,nader voorlopig,JongerenMetJeugdhulp_2,Jongeren met jeugdhulp,aantal,5790,ok,no,,,' "$T/nader-tidy/99001TST.csv" &&
+	_ok "its period_status is 'nader voorlopig'" || _not_ok "its period_status is 'nader voorlopig'"
 
 # determinism
 run jb-transform -c $D/test.ini -o "$T/again/99001TST.csv" $D/99001TST
