@@ -549,13 +549,14 @@ fail:
  */
 static void remove_staging(const struct jb_cache *cache)
 {
-	char *path = jb_xasprintf("%s/.lock", cache->tmp_dir);
-	DIR *dir = is_file(cache->lock_fd, path) ? opendir(cache->tmp_dir) : NULL;
+	char *lock_path = jb_xasprintf("%s/.lock", cache->tmp_dir), *path;
+	DIR *dir = is_file(cache->lock_fd, lock_path) ? opendir(cache->tmp_dir) : NULL;
 	struct dirent *entry;
 
-	free(path);
-	if (!dir)
+	if (!dir) {
+		free(lock_path);
 		return;
+	}
 	while ((entry = readdir(dir)) != NULL) {
 		if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0 ||
 		    strcmp(entry->d_name, ".lock") == 0)
@@ -565,9 +566,8 @@ static void remove_staging(const struct jb_cache *cache)
 		free(path);
 	}
 	closedir(dir);
-	path = jb_xasprintf("%s/.lock", cache->tmp_dir);
-	unlink(path);
-	free(path);
+	unlink(lock_path);
+	free(lock_path);
 	if (rmdir(cache->tmp_dir) != 0 && errno != ENOENT && errno != ENOTEMPTY &&
 	    errno != EEXIST)
 		jb_warn("%s: cannot remove:", cache->tmp_dir);

@@ -88,26 +88,30 @@ static int digit_count(unsigned long long value)
 	return count;
 }
 
-/* format_scaled for 6 decimals, the default: the fraction's digits as three pairs at once. */
-static int format_millionths(int negative, unsigned long long magnitude, char *text)
+/* The sign (none for zero) and the digits of whole at at; the end of what it wrote. */
+static char *put_whole(char *at, int negative, unsigned long long magnitude,
+		       unsigned long long whole)
 {
-	unsigned long long whole = magnitude / 1000000;
-	unsigned fraction = (unsigned)(magnitude - whole * 1000000);
-	char *at = text;
+	int digits;
 
 	if (negative && magnitude > 0)
 		*at++ = '-';
 	if (whole < 10) {
 		*at++ = (char)('0' + whole);
-	} else if (whole < 100) {
-		memcpy(at, digit_pairs + 2 * whole, 2);
-		at += 2;
-	} else {
-		int digits = digit_count(whole);
-
-		put_digits(at + digits, whole, digits);
-		at += digits;
+		return at;
 	}
+	digits = digit_count(whole);
+	put_digits(at + digits, whole, digits);
+	return at + digits;
+}
+
+/* format_scaled for 6 decimals, the default: the fraction's digits as three pairs at once. */
+static int format_millionths(int negative, unsigned long long magnitude, char *text)
+{
+	unsigned long long whole = magnitude / 1000000;
+	unsigned fraction = (unsigned)(magnitude - whole * 1000000);
+	char *at = put_whole(text, negative, magnitude, whole);
+
 	if (fraction > 0) {
 		unsigned rest = fraction % 10000;
 
@@ -132,13 +136,8 @@ static int format_scaled(int negative, unsigned long long magnitude, int decimal
 {
 	unsigned long long whole = magnitude / powers_of_ten[decimals];
 	unsigned long long fraction = magnitude - whole * powers_of_ten[decimals];
-	int len = 0, digits;
+	int len = (int)(put_whole(text, negative, magnitude, whole) - text);
 
-	if (negative && magnitude > 0)
-		text[len++] = '-';
-	digits = digit_count(whole);
-	len += digits;
-	put_digits(text + len, whole, digits);
 	if (fraction > 0) {
 		while (fraction % 10 == 0) {
 			fraction /= 10;
@@ -173,13 +172,13 @@ static int format_number(double value, char *text, size_t size)
 			/* truncation is floor for a product >= 0 */
 			double fraction = product - (double)(unsigned long long)product;
 
-			if (fabs(fraction - 0.5) >= 1e-3 && stats_decimals == 6)
-				return format_millionths(value < 0, (unsigned long long)(product + 0.5),
-							 text);
-			if (fabs(fraction - 0.5) >= 1e-3)
-				return format_scaled(value < 0,
-						     (unsigned long long)(product + 0.5),
-						     stats_decimals, text);
+			if (fabs(fraction - 0.5) >= 1e-3) {
+				unsigned long long magnitude = (unsigned long long)(product + 0.5);
+
+				return stats_decimals == 6 ?
+				       format_millionths(value < 0, magnitude, text) :
+				       format_scaled(value < 0, magnitude, stats_decimals, text);
+			}
 		}
 	}
 	len = snprintf(text, size, "%.*f", stats_decimals, value);
