@@ -1,6 +1,5 @@
 /* jb_fetch_tables: every table at once over one engine, then their statuses in order. */
 #include <curl/curl.h>
-#include <libxml/parser.h>
 #include <malloc.h>
 
 #include "engine.h"
@@ -9,6 +8,7 @@
 #include "msg.h"
 #include "table_fetch.h"
 #include "xalloc.h"
+#include "xml_library.h"
 
 int jb_fetch_tables(const struct jb_config *config, const struct jb_fetch_settings *settings,
 		    char *const *table_ids, size_t count)
@@ -61,7 +61,7 @@ int jb_fetch_tables(const struct jb_config *config, const struct jb_fetch_settin
 done:
 	if (run.local)
 		local.close(&local);
-	xmlCleanupParser(); /* nothing to do when no page was checked */
+	jb_xml_library_cleanup(); /* nothing to do when no page was checked */
 	curl_global_cleanup();
 	return status;
 }

@@ -44,7 +44,8 @@ static void usage(FILE *fp)
 		"  HTML, wrong title, truncated, undecodable Content-Encoding, looping next\n"
 		"  link, 304 without validators),\n"
 		"  66 local file missing,\n"
-		"  69 refused (404 or other 4xx, redirect to another host), 73 cannot create\n"
+		"  69 refused (404 or other 4xx, redirect to another host) or libxml2 cannot\n"
+		"  be loaded, 73 cannot create\n"
 		"  output, 74 write error, 75 temporary failure after retries, or the table\n"
 		"  is locked by another run (try again later), 78 configuration error\n",
 		DEFAULT_CONFIG);

@@ -1,6 +1,5 @@
 #include "page_check.h"
 
-#include <libxml/parser.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +7,7 @@
 #include <strings.h>
 
 #include "xalloc.h"
+#include "xml_library.h"
 
 #define ATOM_NS "http://www.w3.org/2005/Atom"
 #define DATA_NS "http://schemas.microsoft.com/ado/2007/08/dataservices"
@@ -52,7 +52,7 @@ static void fail(struct feed_scan *scan, const char *format, ...)
 	va_start(args, format);
 	vsnprintf(scan->why, scan->why_size, format, args);
 	va_end(args);
-	xmlStopParser(scan->parser);
+	jb_xml.stop_parser(scan->parser);
 }
 
 static void note_error(void *context, xmlErrorPtr error)
@@ -223,7 +223,7 @@ static void captured(struct feed_scan *scan)
 			fail(scan, "feed title is '%.60s', expected '%s'", scan->text,
 			     scan->expected_title);
 	} else if (what == CAPTURE_KEY) {
-		width = scan->captured ? (size_t)xmlUTF8Strlen((const xmlChar *)scan->text) : 0;
+		width = scan->captured ? (size_t)jb_xml.utf8_strlen((const xmlChar *)scan->text) : 0;
 		if (scan->text_cut)
 			width = TEXT_MAX; /* a key this long is no key: the widest anyway */
 		if (width > scan->info->key_width)
@@ -269,7 +269,7 @@ static void scan_feed(struct feed_scan *scan, const char *body, size_t len)
 	size_t first = len < 4 ? len : 4, at = first;
 	int result = 0;
 
-	xmlSetGenericErrorFunc(NULL, quiet); /* this thread's: errors come through serror */
+	jb_xml.set_generic_error_func(NULL, quiet); /* this thread's: errors come through serror */
 	memset(&handler, 0, sizeof(handler));
 	handler.initialized = XML_SAX2_MAGIC;
 	handler.startElementNs = start_element;
@@ -279,20 +279,20 @@ static void scan_feed(struct feed_scan *scan, const char *body, size_t len)
 	handler.ignorableWhitespace = characters;
 	handler.internalSubset = document_type;
 	handler.serror = note_error;
-	scan->parser = xmlCreatePushParserCtxt(&handler, scan, body, (int)first, NULL);
+	scan->parser = jb_xml.create_push_parser_ctxt(&handler, scan, body, (int)first, NULL);
 	if (!scan->parser) {
 		fail(scan, "cannot create an XML parser");
 		return;
 	}
-	xmlCtxtUseOptions(scan->parser, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	jb_xml.ctxt_use_options(scan->parser, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	while (!scan->failed && at < len && result == 0) {
 		size_t slice = len - at < CHUNK ? len - at : CHUNK;
 
-		result = xmlParseChunk(scan->parser, body + at, (int)slice, 0);
+		result = jb_xml.parse_chunk(scan->parser, body + at, (int)slice, 0);
 		at += slice;
 	}
 	if (!scan->failed && result == 0)
-		result = xmlParseChunk(scan->parser, NULL, 0, 1);
+		result = jb_xml.parse_chunk(scan->parser, NULL, 0, 1);
 	/* libxml2 2.9 may halt on an encoding error without marking the document */
 	if (!scan->failed && (result != 0 || !scan->parser->wellFormed ||
 			      scan->parser->errNo != 0 || !scan->root_ended)) {
@@ -301,7 +301,7 @@ static void scan_feed(struct feed_scan *scan, const char *body, size_t len)
 		else
 			fail(scan, "malformed XML");
 	}
-	xmlFreeParserCtxt(scan->parser);
+	jb_xml.free_parser_ctxt(scan->parser);
 	scan->parser = NULL;
 }
 
@@ -323,6 +323,7 @@ int jb_page_check(const char *body, size_t len, const char *expected_title,
 		snprintf(why, why_size, "page larger than 2 GB");
 		return -1;
 	}
+	jb_xml_library_load(); /* at once when loaded; see xml_library.h for threads */
 	memset(&scan, 0, sizeof(scan));
 	scan.expected_title = expected_title;
 	scan.info = info;

@@ -2,12 +2,12 @@
 #include "wire.h"
 
 #include <jansson.h>
-#include <libxml/parser.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
 #include "xalloc.h"
+#include "xml_library.h"
 
 int jb_wire_parse(const char *name, enum jb_wire *wire)
 {
@@ -34,7 +34,7 @@ void jb_wire_init(void)
 	if (ready)
 		return;
 	ready = 1;
-	xmlInitParser();
+	jb_xml_library_load();
 	json_object_seed(0);
 }
 

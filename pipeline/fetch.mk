@@ -3,8 +3,9 @@
 FETCH_SOURCES := fetch/fetch.c fetch/settings.c fetch/table_fetch.c fetch/chain.c fetch/engine.c \
 	fetch/page_check.c fetch/wire.c fetch/retry.c fetch/url.c fetch/cache.c fetch/progress.c \
 	fetch/response.c fetch/transport_local.c fetch/refresh.c fetch/filter.c fetch/workers.c \
-	fetch/decode.c
-FETCH_LIBS = $(shell pkg-config --libs libcurl libxml-2.0 zlib jansson) $(LIB_INIH) $(LIB_CSV) -lpthread
+	fetch/decode.c fetch/xml_library.c
+# libxml2 is not linked: fetch/xml_library.c loads it on first use (dlopen)
+FETCH_LIBS = $(shell pkg-config --libs libcurl zlib jansson) $(LIB_INIH) $(LIB_CSV) -lpthread
 
 $(eval $(call jb_program,jb-fetch,fetch/main.c $(FETCH_SOURCES),$(FETCH_LIBS)))
 $(eval $(call jb_unit_test,test-fetch,tests/fetch/test_fetch.c tests/cbs/server_faults.c tests/cbs/server_validators.c tests/cbs/server_packed.c $(FETCH_SOURCES),$(FETCH_LIBS)))
