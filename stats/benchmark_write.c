@@ -78,14 +78,13 @@ static void put_digits(char *end, unsigned long long value, int count)
 		*--end = (char)('0' + value % 10);
 }
 
-/* Digits of value (below 10^13). */
+/* Digits of value (1 to 10^13): from its bit length, one comparison to mend. */
 static int digit_count(unsigned long long value)
 {
-	int count = 1;
+	/* 1233 / 4096 is just above log10(2): bits * 1233 >> 12 is 10^guess <= 2^bits */
+	int guess = ((64 - __builtin_clzll(value | 1)) * 1233) >> 12;
 
-	while (count < 13 && value >= powers_of_ten[count])
-		count++;
-	return count;
+	return guess + (value >= powers_of_ten[guess]);
 }
 
 /* The sign (none for zero) and the digits of whole at at; the end of what it wrote. */
@@ -113,15 +112,17 @@ static int format_millionths(int negative, unsigned long long magnitude, char *t
 	char *at = put_whole(text, negative, magnitude, whole);
 
 	if (fraction > 0) {
-		unsigned rest = fraction % 10000;
+		unsigned rest = fraction % 10000, high = fraction / 10000, middle = rest / 100;
+		unsigned low = rest % 100;
+		/* the digits kept: up to the last pair that is not 00, less its final 0 */
+		unsigned last = low ? low : middle ? middle : high;
+		int kept = (low ? 6 : middle ? 4 : 2) - (last % 10 == 0);
 
 		at[0] = '.';
-		memcpy(at + 1, digit_pairs + 2 * (fraction / 10000), 2);
-		memcpy(at + 3, digit_pairs + 2 * (rest / 100), 2);
-		memcpy(at + 5, digit_pairs + 2 * (rest % 100), 2);
-		at += 7;
-		while (at[-1] == '0') /* a digit after the point is not 0 */
-			at--;
+		memcpy(at + 1, digit_pairs + 2 * high, 2);
+		memcpy(at + 3, digit_pairs + 2 * middle, 2);
+		memcpy(at + 5, digit_pairs + 2 * low, 2);
+		at += 1 + kept;
 	}
 	*at = '\0';
 	return (int)(at - text);
@@ -217,14 +218,26 @@ struct row_buffer {
 	size_t length, capacity;
 };
 
-/* Room for more bytes at the end of buffer. */
-static char *reserve(struct row_buffer *buffer, size_t more)
+/*
+ * A row is written through a pointer into its buffer rather than by the
+ * buffer's length: room is made once for a row's numbers and short names
+ * (ROW_ROOM), and again only before a text of any length.
+ */
+#define ROW_ROOM ((size_t)(F_COUNT + 1) * NUMBER_SIZE)
+
+/*
+ * at, a place in buffer's text (never NULL: buffers start with ROW_ROOM),
+ * with at least more bytes after it; the text may move.
+ */
+static char *room(struct row_buffer *buffer, char *at, size_t more)
 {
-	if (buffer->length + more > buffer->capacity) {
-		buffer->capacity = 2 * (buffer->length + more);
+	size_t used = (size_t)(at - buffer->text);
+
+	if (used + more > buffer->capacity) {
+		buffer->capacity = 2 * (used + more);
 		buffer->text = jb_xrealloc(buffer->text, buffer->capacity);
 	}
-	return buffer->text + buffer->length;
+	return buffer->text + used;
 }
 
 /* bytes that make jb_csv_write_row quote a field */
@@ -232,28 +245,24 @@ static const unsigned char needs_quotes[256] = { [','] = 1, ['"'] = 1, ['\r'] = 
 
 /*
  * A text field as jb_csv_write_row writes it: quoted, quotes doubled, when
- * it holds a comma, quote, CR or LF or starts or ends with a space.
+ * it holds a comma, quote, CR or LF or starts or ends with a space.  Leaves
+ * ROW_ROOM after it.
  */
-static void put_text(struct row_buffer *buffer, const char *field)
+static char *put_text(struct row_buffer *buffer, char *at, const char *field)
 {
 	size_t length, i;
-	char *at, *start;
 
 	if (!field)
 		field = "";
 	length = strlen(field);
-	at = reserve(buffer, 2 * length + 2);
-	start = at;
+	at = room(buffer, at, 2 * length + 2 + ROW_ROOM);
 	for (i = 0; i < length; i++) {
 		if (needs_quotes[(unsigned char)field[i]])
 			break;
 		at[i] = field[i];
 	}
-	if (i == length && !(length && (field[0] == ' ' || field[length - 1] == ' '))) {
-		buffer->length += length;
-		return;
-	}
-	at = start;
+	if (i == length && !(length && (field[0] == ' ' || field[length - 1] == ' ')))
+		return at + length;
 	*at++ = '"';
 	for (i = 0; i < length; i++) {
 		if (field[i] == '"')
@@ -261,31 +270,38 @@ static void put_text(struct row_buffer *buffer, const char *field)
 		*at++ = field[i];
 	}
 	*at++ = '"';
-	buffer->length += (size_t)(at - start);
+	return at;
 }
 
-static void put_bytes(struct row_buffer *buffer, const char *bytes, size_t length)
+/* A short name (a flag, a status: shorter than NUMBER_SIZE, nothing to quote). */
+static char *put_name(char *at, const char *name)
 {
-	memcpy(reserve(buffer, length), bytes, length);
-	buffer->length += length;
+	size_t length = strlen(name);
+
+	memcpy(at, name, length);
+	return at + length;
 }
 
 /* A field text remembered by the string it was made of (names repeated on many rows). */
 struct text_memo {
 	const char *field;
 	struct row_buffer text;
+	size_t length;
 };
 
-static void put_text_memo(struct row_buffer *buffer, struct text_memo *memo, const char *field)
+static char *put_text_memo(struct row_buffer *buffer, char *at, struct text_memo *memo,
+			   const char *field)
 {
 	if (!field)
 		field = "";
 	if (memo->field != field) {
-		memo->text.length = 0;
-		put_text(&memo->text, field);
+		memo->length = (size_t)(put_text(&memo->text, memo->text.text, field) -
+					memo->text.text);
 		memo->field = field;
 	}
-	put_bytes(buffer, memo->text.text, memo->text.length);
+	at = room(buffer, at, memo->length + ROW_ROOM);
+	memcpy(at, memo->text.text, memo->length);
+	return at + memo->length;
 }
 
 /* A column's last number and its text (values shared by a period's rows). */
@@ -295,29 +311,28 @@ struct number_memo {
 	char text[NUMBER_SIZE];
 };
 
-/* The number's text, or nothing when not known; -1 when it is not finite. */
-static int put_number(struct row_buffer *buffer, const struct stats_number *number,
-		      struct number_memo *memo)
+/*
+ * The number's text at at (NUMBER_SIZE bytes of room), or nothing when not
+ * known; NULL when it is not finite.
+ */
+static char *put_number(char *at, const struct stats_number *number, struct number_memo *memo)
 {
-	char *at;
 	int length;
 
 	if (!number->known)
-		return 0;
+		return at;
 	if (memo && memo->length >= 0 && memcmp(&memo->value, &number->value, sizeof(double)) == 0) {
-		put_bytes(buffer, memo->text, (size_t)memo->length);
-		return 0;
+		memcpy(at, memo->text, (size_t)memo->length);
+		return at + memo->length;
 	}
-	at = reserve(buffer, NUMBER_SIZE);
 	if ((length = format_number(number->value, at, NUMBER_SIZE)) < 0)
-		return -1;
-	buffer->length += (size_t)length;
+		return NULL;
 	if (memo) {
 		memcpy(&memo->value, &number->value, sizeof(double));
 		memcpy(memo->text, at, (size_t)length);
 		memo->length = length;
 	}
-	return 0;
+	return at + length;
 }
 
 /* The fields of a row that repeat from row to row, made once per chunk of rows. */
@@ -326,7 +341,15 @@ struct row_memo {
 	struct number_memo national, q1, median, q3, phi, tau;
 };
 
-static void row_memo_reset(struct row_memo *memo)
+/* A buffer with room for a row. */
+static void row_buffer_init(struct row_buffer *buffer)
+{
+	buffer->capacity = ROW_ROOM;
+	buffer->text = jb_xmalloc(buffer->capacity);
+	buffer->length = 0;
+}
+
+static void row_memo_init(struct row_memo *memo)
 {
 	struct text_memo *texts[] = { &memo->indicator, &memo->title, &memo->source,
 				      &memo->period, &memo->period_status };
@@ -334,8 +357,10 @@ static void row_memo_reset(struct row_memo *memo)
 					  &memo->phi, &memo->tau };
 	size_t i;
 
-	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
 		texts[i]->field = NULL;
+		row_buffer_init(&texts[i]->text);
+	}
 	for (i = 0; i < sizeof(numbers) / sizeof(numbers[0]); i++)
 		numbers[i]->length = -1;
 }
@@ -399,12 +424,11 @@ static int format_unit(struct row_buffer *buffer, struct row_memo *memo,
 	int ok = unit->status == STATS_OK; /* a row that is not ok keeps region and period only */
 	size_t n = 0;
 	int field;
+	char *at = room(buffer, buffer->text + buffer->length, ROW_ROOM);
 
 	for (field = 0; field < F_COUNT; field++) {
-		if (field > 0) {
-			*reserve(buffer, 1) = ',';
-			buffer->length++;
-		}
+		if (field > 0)
+			*at++ = ',';
 		if (n < sizeof(number_columns) / sizeof(number_columns[0]) &&
 		    numbers[n].field == field) {
 			const struct stats_number *number =
@@ -412,71 +436,72 @@ static int format_unit(struct row_buffer *buffer, struct row_memo *memo,
 			struct number_memo *number_memo = numbers[n].memo < 0 ? NULL :
 				(void *)((char *)memo + numbers[n].memo);
 
-			if (ok && put_number(buffer, number, number_memo) != 0)
+			if (ok && !(at = put_number(at, number, number_memo)))
 				return field;
 			n++;
 			continue;
 		}
 		switch (field) {
 		case F_INDICATOR:
-			put_text_memo(buffer, &memo->indicator, indicator->name);
+			at = put_text_memo(buffer, at, &memo->indicator, indicator->name);
 			break;
 		case F_INDICATOR_TITLE:
-			put_text_memo(buffer, &memo->title, indicator->title);
+			at = put_text_memo(buffer, at, &memo->title, indicator->title);
 			break;
 		case F_PERIOD:
-			put_text_memo(buffer, &memo->period, unit->period);
+			at = put_text_memo(buffer, at, &memo->period, unit->period);
 			break;
 		case F_PERIOD_STATUS:
-			put_text_memo(buffer, &memo->period_status, unit->period_status);
+			at = put_text_memo(buffer, at, &memo->period_status, unit->period_status);
 			break;
 		case F_REGION_CODE:
-			put_text(buffer, unit->region_code);
+			at = put_text(buffer, at, unit->region_code);
 			break;
 		case F_REGION_NAME:
-			put_text(buffer, unit->region_name);
+			at = put_text(buffer, at, unit->region_name);
 			break;
 		case F_FLAG95:
 		case F_FLAG998:
-			put_text(buffer, stats_flag_name(unit->flag[field == F_FLAG998]));
+			at = put_name(at, stats_flag_name(unit->flag[field == F_FLAG998]));
 			break;
 		case F_STATUS:
-			put_text(buffer, stats_status_name(unit->status));
+			at = put_name(at, stats_status_name(unit->status));
 			break;
 		case F_SOURCE:
-			put_text_memo(buffer, &memo->source, indicator->source);
+			at = put_text_memo(buffer, at, &memo->source, indicator->source);
 			break;
 		case F_FLAG95_ADJ:
 		case F_FLAG998_ADJ:
-			put_text(buffer, stats_flag_name(unit->adjusted_flag[field == F_FLAG998_ADJ]));
+			at = put_name(at, stats_flag_name(unit->adjusted_flag[field == F_FLAG998_ADJ]));
 			break;
 		case F_CHANGE_FLAG:
-			put_text(buffer, stats_change_flag_name(unit->change_flag));
+			at = put_name(at, stats_change_flag_name(unit->change_flag));
 			break;
 		case F_TREND_SLOPE:
 		case F_TREND_LOW:
 		case F_TREND_HIGH:
-			if (put_number(buffer, trend[field - F_TREND_SLOPE], NULL) != 0)
+			if (!(at = put_number(at, trend[field - F_TREND_SLOPE], NULL)))
 				return field;
 			break;
 		case F_TREND_FLAG:
-			put_text(buffer, stats_trend_flag_name(unit->trend_flag));
+			at = put_name(at, stats_trend_flag_name(unit->trend_flag));
 			break;
 		case F_PEER_FLAG:
-			put_text(buffer, stats_flag_name(unit->peer_flag));
+			at = put_name(at, stats_flag_name(unit->peer_flag));
 			break;
 		case F_OE_FLAG:
-			put_text(buffer, stats_flag_name(unit->oe_flag));
+			at = put_name(at, stats_flag_name(unit->oe_flag));
 			break;
 		case F_PROVISIONAL:
-			put_text(buffer, provisional_name(unit->period_status));
+			at = put_name(at, provisional_name(unit->period_status));
 			break;
 		case F_HARMONISED:
-			put_text(buffer, stats_harmonised_name(unit->harmonised));
+			at = put_name(at, stats_harmonised_name(unit->harmonised));
 			break;
 		}
 	}
-	put_bytes(buffer, "\n", 1);
+	*at++ = '\n';
+	buffer->length = (size_t)(at - buffer->text);
 	return -1;
 }
 
@@ -545,10 +570,12 @@ int stats_write_indicator(FILE *fp, const char *path, const struct stats_indicat
 	job->fp = fp;
 	job->path = path;
 	job->indicator = indicator;
-	for (i = 0; i < STATS_MAX_THREADS; i++)
-		row_memo_reset(&job->worker[i].memo);
+	for (i = 0; i < stats_threads; i++) {
+		row_buffer_init(&job->worker[i].rows);
+		row_memo_init(&job->worker[i].memo);
+	}
 	rc = stats_parallel_ordered(chunks, format_chunk, write_chunk, job);
-	for (i = 0; i < STATS_MAX_THREADS; i++) {
+	for (i = 0; i < stats_threads; i++) {
 		free(job->worker[i].rows.text);
 		row_memo_free(&job->worker[i].memo);
 	}

@@ -160,30 +160,49 @@ static void groups_rehash(struct stats_tidy_table *table)
 	table->slot_capacity = capacity;
 }
 
+/* A row's group seen before: its period status filled in when it had none yet. */
+static long group_found(struct stats_tidy_table *table, const struct jb_csv_row *row, int national,
+			struct stats_tidy_group *group)
+{
+	const char *status = row->fields[table->column[COL_PERIOD_STATUS]];
+
+	if (group->national != national)
+		return jb_error("%s:%lu: region %s is both national and municipal",
+				table->path, row->line, table->regions.texts[group->region]);
+	if (!table->statuses.texts[group->status][0] && status[0])
+		group->status = stats_names_index(&table->statuses, status);
+	table->last_group = (size_t)(group - table->groups) + 1;
+	return (long)(table->last_group - 1);
+}
+
 /* The group of a row's region and period, made on first sight; -1 when national and municipal mix. */
 static long group_index(struct stats_tidy_table *table, const struct jb_csv_row *row,
 			int national)
 {
 	const char *const *field = row->fields;
-	uint32_t region = stats_names_index(&table->regions, field[table->column[COL_REGION_CODE]]);
-	uint32_t period = stats_names_index(&table->periods, field[table->column[COL_PERIOD]]);
+	const char *region_code = field[table->column[COL_REGION_CODE]];
+	const char *period_code = field[table->column[COL_PERIOD]];
 	const char *status = field[table->column[COL_PERIOD_STATUS]];
+	uint32_t region, period;
 	struct stats_tidy_group *group;
 	size_t at;
 
+	if (table->last_group) {
+		/* the tidy table's rows of one region and period are usually together */
+		group = &table->groups[table->last_group - 1];
+		if (strcmp(table->regions.texts[group->region], region_code) == 0 &&
+		    strcmp(table->periods.texts[group->period], period_code) == 0)
+			return group_found(table, row, national, group);
+	}
+	region = stats_names_index(&table->regions, region_code);
+	period = stats_names_index(&table->periods, period_code);
 	if (2 * (table->group_count + 1) > table->slot_capacity)
 		groups_rehash(table);
 	for (at = slot_of(region, period, table->slot_capacity); table->group_slots[at];
 	     at = (at + 1) & (table->slot_capacity - 1)) {
 		group = &table->groups[table->group_slots[at] - 1];
-		if (group->region != region || group->period != period)
-			continue;
-		if (group->national != national)
-			return jb_error("%s:%lu: region %s is both national and municipal",
-					table->path, row->line, table->regions.texts[region]);
-		if (!table->statuses.texts[group->status][0] && status[0])
-			group->status = stats_names_index(&table->statuses, status);
-		return (long)(table->group_slots[at] - 1);
+		if (group->region == region && group->period == period)
+			return group_found(table, row, national, group);
 	}
 	jb_grow((void **)&table->groups, &table->group_capacity, table->group_count + 1,
 		sizeof(*table->groups));
@@ -194,6 +213,7 @@ static long group_index(struct stats_tidy_table *table, const struct jb_csv_row 
 	group->status = stats_names_index(&table->statuses, status);
 	group->national = (unsigned char)national;
 	table->group_slots[at] = (uint32_t)++table->group_count;
+	table->last_group = table->group_count;
 	return (long)table->group_count - 1;
 }
 

@@ -59,6 +59,7 @@ struct stats_tidy_table {
 	size_t group_count, group_capacity;
 	uint32_t *group_slots; /* open addressing on (region, period): group + 1 */
 	size_t slot_capacity;
+	size_t last_group;     /* the previous row's group + 1 (0: none): rows of a group come together */
 	size_t *order;         /* groups sorted by period, region code */
 	struct stats_tidy_duplicate *duplicates;
 	size_t duplicate_count, duplicate_capacity;
