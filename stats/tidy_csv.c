@@ -7,6 +7,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "msg.h"
 #include "parallel.h"
 #include "xalloc.h"
@@ -21,27 +25,17 @@ static int is_blank(char c)
 }
 
 /*
- * Finds the end of the record at text[0..length): *end is its terminator
- * (or length), *consumed the bytes through the terminator, *lines the line
- * feeds read; *simple when it holds no quote and no CR.
+ * Finds the end of the record at text[0..length), quotes and CR and all:
+ * *end is its terminator (or length), *consumed the bytes through the
+ * terminator, *lines the line feeds read.
  */
 static enum scan find_record(const char *text, size_t length, int at_end, size_t *end,
-			     size_t *consumed, unsigned long *lines, int *simple)
+			     size_t *consumed, unsigned long *lines)
 {
-	const char *feed = memchr(text, '\n', length);
-	size_t segment = feed ? (size_t)(feed - text) : length, i;
+	size_t i;
 	int quoted = 0;
 
 	*lines = 0;
-	*simple = !memchr(text, '"', segment) && !memchr(text, '\r', segment);
-	if (*simple) {
-		if (!feed && !at_end)
-			return SCAN_MORE;
-		*end = segment;
-		*consumed = feed ? segment + 1 : segment;
-		*lines = feed ? 1 : 0;
-		return SCAN_RECORD;
-	}
 	for (i = 0; i < length; i++) {
 		char c = text[i];
 
@@ -78,9 +72,90 @@ static enum scan find_record(const char *text, size_t length, int at_end, size_t
 
 static void add_field(struct csv_buffer *buffer, size_t *count, char *field)
 {
-	jb_grow((void **)&buffer->fields, &buffer->field_capacity, buffer->field_base + *count + 1,
-		sizeof(*buffer->fields));
+	if (buffer->field_base + *count + 1 > buffer->field_capacity)
+		jb_grow((void **)&buffer->fields, &buffer->field_capacity,
+			buffer->field_base + *count + 1, sizeof(*buffer->fields));
 	buffer->fields[buffer->field_base + (*count)++] = field;
+}
+
+enum { PLAIN, COMMA, FEED, QUOTE_OR_CR };
+static const unsigned char byte_class[256] = {
+	[','] = COMMA, ['\n'] = FEED, ['"'] = QUOTE_OR_CR, ['\r'] = QUOTE_OR_CR
+};
+
+enum simple { SIMPLE_RECORD, SIMPLE_MORE, NOT_SIMPLE };
+
+/* The first comma, LF, quote or CR in text[from..length), 16 bytes a step where SSE2 is; else length. */
+static size_t next_special(const char *text, size_t from, size_t length)
+{
+#ifdef __SSE2__
+	const __m128i comma = _mm_set1_epi8(','), feed = _mm_set1_epi8('\n');
+	const __m128i quote = _mm_set1_epi8('"'), cr = _mm_set1_epi8('\r');
+
+	for (; from + 16 <= length; from += 16) {
+		__m128i block = _mm_loadu_si128((const __m128i *)(const void *)(text + from));
+		__m128i hits = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(block, comma),
+							 _mm_cmpeq_epi8(block, feed)),
+					    _mm_or_si128(_mm_cmpeq_epi8(block, quote),
+							 _mm_cmpeq_epi8(block, cr)));
+		unsigned mask = (unsigned)_mm_movemask_epi8(hits);
+
+		if (mask)
+			return from + (size_t)__builtin_ctz(mask);
+	}
+#endif
+	while (from < length && byte_class[(unsigned char)text[from]] == PLAIN)
+		from++;
+	return from;
+}
+
+/*
+ * The common record, without quotes or CR, in one pass: its fields split at
+ * commas, blanks trimmed, NUL-terminated in place, as find_record and
+ * split_simple would; *count 0 for a blank line.  SIMPLE_MORE when the
+ * record does not end within text[0..length) before the input's end;
+ * NOT_SIMPLE when it holds a quote or CR.  Either leaves the text as it was.
+ */
+static enum simple scan_simple(struct csv_buffer *buffer, char *text, size_t length, int at_end,
+			       size_t *consumed, size_t *count, unsigned long *lines)
+{
+	size_t i, fields = 1, k;
+	char **starts;
+
+	if (buffer->field_base + 1 > buffer->field_capacity)
+		jb_grow((void **)&buffer->fields, &buffer->field_capacity, buffer->field_base + 1,
+			sizeof(*buffer->fields));
+	buffer->fields[buffer->field_base] = text;
+	for (i = next_special(text, 0, length); i < length; i = next_special(text, i + 1, length)) {
+		unsigned char class = byte_class[(unsigned char)text[i]];
+
+		if (class == FEED)
+			break;
+		if (class == QUOTE_OR_CR)
+			return NOT_SIMPLE;
+		if (buffer->field_base + fields + 1 > buffer->field_capacity)
+			jb_grow((void **)&buffer->fields, &buffer->field_capacity,
+				buffer->field_base + fields + 1, sizeof(*buffer->fields));
+		buffer->fields[buffer->field_base + fields++] = text + i + 1;
+	}
+	if (i == length && !at_end)
+		return SIMPLE_MORE;
+	*consumed = i < length ? i + 1 : i;
+	*lines = i < length;
+	/* field k runs from its start to the comma before field k + 1, the last to the record's end */
+	starts = buffer->fields + buffer->field_base;
+	for (k = 0; k < fields; k++) {
+		char *start = starts[k], *end = k + 1 < fields ? starts[k + 1] - 1 : text + i;
+
+		while (start < end && is_blank(*start))
+			start++;
+		while (end > start && is_blank(end[-1]))
+			end--;
+		*end = '\0';
+		starts[k] = start;
+	}
+	*count = fields == 1 && !*starts[0] ? 0 : fields;
+	return SIMPLE_RECORD;
 }
 
 /*
@@ -146,28 +221,6 @@ static int split_record(struct csv_buffer *buffer, char *record, size_t end, siz
 	}
 }
 
-/* Fields of a record without quotes or CR: split at commas, blanks trimmed. */
-static void split_simple(struct csv_buffer *buffer, char *record, size_t end, size_t *count)
-{
-	char *at = record, *stop = record + end;
-
-	*count = 0;
-	for (;;) {
-		char *comma = memchr(at, ',', (size_t)(stop - at));
-		char *field_end = comma ? comma : stop, *trimmed = field_end;
-
-		while (at < field_end && is_blank(*at))
-			at++;
-		while (trimmed > at && is_blank(trimmed[-1]))
-			trimmed--;
-		*trimmed = '\0';
-		add_field(buffer, count, at);
-		if (!comma)
-			return;
-		at = comma + 1;
-	}
-}
-
 static int only_blanks(const char *record, size_t end)
 {
 	size_t i;
@@ -214,13 +267,33 @@ enum scan_error csv_scan(FILE *fp, struct csv_buffer *buffer, struct csv_sink *s
 		char *record = buffer->text + buffer->start;
 		size_t end, consumed, count;
 		unsigned long lines;
-		int simple;
 		enum scan scan;
 
 		if (buffer->start == buffer->length && buffer->at_end)
 			return SCAN_OK;
-		scan = find_record(record, buffer->length - buffer->start, buffer->at_end, &end,
-				   &consumed, &lines, &simple);
+		switch (scan_simple(buffer, record, buffer->length - buffer->start, buffer->at_end,
+				    &consumed, &count, &lines)) {
+		case SIMPLE_RECORD:
+			if (count) {
+				struct jb_csv_row row;
+
+				row.fields = (const char *const *)buffer->fields + buffer->field_base;
+				row.count = count;
+				row.line = line;
+				if ((*stopped = sink->row(sink, &row)) != 0)
+					return SCAN_OK;
+			}
+			line += lines;
+			buffer->start += consumed;
+			continue;
+		case SIMPLE_MORE:
+			scan = SCAN_MORE;
+			break;
+		case NOT_SIMPLE:
+			scan = find_record(record, buffer->length - buffer->start, buffer->at_end, &end,
+					   &consumed, &lines);
+			break;
+		}
 		if (scan == SCAN_MORE) {
 			if (sink->before_refill && (*stopped = sink->before_refill(sink, buffer)) != 0)
 				return SCAN_OK;
@@ -237,9 +310,7 @@ enum scan_error csv_scan(FILE *fp, struct csv_buffer *buffer, struct csv_sink *s
 		if (!only_blanks(record, end)) {
 			struct jb_csv_row row;
 
-			if (simple)
-				split_simple(buffer, record, end, &count);
-			else if (split_record(buffer, record, end, &count) != 0) {
+			if (split_record(buffer, record, end, &count) != 0) {
 				*error_line = line;
 				return SCAN_ERROR_QUOTE;
 			}

@@ -81,8 +81,9 @@ static int batch_row(struct csv_sink *sink, const struct jb_csv_row *row)
 	struct csv_batch *batch = pipe->filling;
 	struct batch_row *kept;
 
-	jb_grow((void **)&batch->rows, &batch->row_capacity, batch->row_count + 1,
-		sizeof(*batch->rows));
+	if (batch->row_count == batch->row_capacity)
+		jb_grow((void **)&batch->rows, &batch->row_capacity, batch->row_count + 1,
+			sizeof(*batch->rows));
 	kept = &batch->rows[batch->row_count++];
 	kept->first = pipe->buffer.field_base;
 	kept->count = row->count;
