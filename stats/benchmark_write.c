@@ -508,20 +508,24 @@ static int format_unit(struct row_buffer *buffer, struct row_memo *memo,
 /* units per chunk of rows formatted by one thread and written at once */
 #define CHUNK_UNITS 1024
 
-/* One indicator's rows being written: each thread formats its own chunk. */
+/*
+ * One indicator's rows being written: a chunk is formatted into a slot's
+ * buffer on any thread and written from it in order (stats_parallel_ordered).
+ */
 struct write_job {
 	FILE *fp;
 	const char *path;
 	const struct stats_indicator *indicator;
+	int slots;
 	struct {
 		struct row_buffer rows;
 		struct row_memo memo;
 		size_t bad_unit; /* the first unit with a column not finite */
 		int bad_field;   /* its column, or -1 */
-	} worker[STATS_MAX_THREADS];
+	} slot[STATS_ORDERED_SLOTS];
 };
 
-static void format_chunk(void *arg, size_t chunk, int number)
+static void format_chunk(void *arg, size_t chunk, int slot)
 {
 	struct write_job *job = arg;
 	const struct stats_indicator *indicator = job->indicator;
@@ -529,22 +533,22 @@ static void format_chunk(void *arg, size_t chunk, int number)
 
 	if (end > indicator->unit_count)
 		end = indicator->unit_count;
-	job->worker[number].rows.length = 0;
-	job->worker[number].bad_field = -1;
+	job->slot[slot].rows.length = 0;
+	job->slot[slot].bad_field = -1;
 	for (i = chunk * CHUNK_UNITS; i < end; i++)
-		if ((job->worker[number].bad_field =
-		     format_unit(&job->worker[number].rows, &job->worker[number].memo, indicator,
+		if ((job->slot[slot].bad_field =
+		     format_unit(&job->slot[slot].rows, &job->slot[slot].memo, indicator,
 				 &indicator->units[i])) >= 0) {
-			job->worker[number].bad_unit = i;
+			job->slot[slot].bad_unit = i;
 			break;
 		}
 }
 
-static int write_chunk(void *arg, size_t chunk, int number)
+static int write_chunk(void *arg, size_t chunk, int slot)
 {
 	struct write_job *job = arg;
-	const struct row_buffer *rows = &job->worker[number].rows;
-	int bad_field = job->worker[number].bad_field;
+	const struct row_buffer *rows = &job->slot[slot].rows;
+	int bad_field = job->slot[slot].bad_field;
 
 	(void)chunk;
 	if (rows->length && fwrite(rows->text, 1, rows->length, job->fp) != rows->length) {
@@ -552,7 +556,7 @@ static int write_chunk(void *arg, size_t chunk, int number)
 		return JB_EXIT_IOERR;
 	}
 	if (bad_field >= 0) {
-		const struct stats_unit *unit = &job->indicator->units[job->worker[number].bad_unit];
+		const struct stats_unit *unit = &job->indicator->units[job->slot[slot].bad_unit];
 
 		jb_warn("%s: internal error: %s %s %s: column %s is not finite", job->path,
 			job->indicator->name, unit->period, unit->region_code, header[bad_field]);
@@ -570,14 +574,16 @@ int stats_write_indicator(FILE *fp, const char *path, const struct stats_indicat
 	job->fp = fp;
 	job->path = path;
 	job->indicator = indicator;
-	for (i = 0; i < stats_threads; i++) {
-		row_buffer_init(&job->worker[i].rows);
-		row_memo_init(&job->worker[i].memo);
+	/* the slots stats_parallel_ordered uses: twice the threads */
+	job->slots = 2 * stats_threads;
+	for (i = 0; i < job->slots; i++) {
+		row_buffer_init(&job->slot[i].rows);
+		row_memo_init(&job->slot[i].memo);
 	}
 	rc = stats_parallel_ordered(chunks, format_chunk, write_chunk, job);
-	for (i = 0; i < stats_threads; i++) {
-		free(job->worker[i].rows.text);
-		row_memo_free(&job->worker[i].memo);
+	for (i = 0; i < job->slots; i++) {
+		free(job->slot[i].rows.text);
+		row_memo_free(&job->slot[i].memo);
 	}
 	free(job);
 	return rc;

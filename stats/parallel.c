@@ -18,20 +18,24 @@ void stats_threads_init(void)
 /* What the threads of one call share. */
 struct shared_work {
 	size_t count;
-	atomic_size_t next;                 /* the next index nobody has taken */
+	atomic_size_t next;                 /* parallel_for: the next index nobody has taken */
 	void (*job)(void *arg, size_t index);
-	void (*produce)(void *arg, size_t index, int worker);
-	int (*consume)(void *arg, size_t index, int worker);
+	void (*produce)(void *arg, size_t index, int slot);
+	int (*consume)(void *arg, size_t index, int slot);
 	void *arg;
-	pthread_mutex_t lock;               /* ordered: guards turn and status */
-	pthread_cond_t turn_changed;
+	/* ordered: all below under lock */
+	pthread_mutex_t lock;
+	pthread_cond_t window_moved;        /* turn advanced, or the work stopped */
+	size_t taken;                       /* the next index to produce */
 	size_t turn;                        /* the index to consume next */
+	size_t slots;                       /* indexes produced ahead of turn, at most */
+	unsigned char ready[STATS_ORDERED_SLOTS]; /* by slot: produced, not yet consumed */
+	int consuming;                      /* a thread is consuming */
 	int status;                         /* the first nonzero consume, or 0 */
 };
 
 struct worker {
 	struct shared_work *work;
-	int number;
 	pthread_t thread;
 };
 
@@ -43,35 +47,56 @@ static void run_jobs(struct shared_work *work)
 		work->job(work->arg, i);
 }
 
-static void run_ordered(struct shared_work *work, int number)
+/*
+ * Consumes, in order, every index that is ready at turn; called with the
+ * lock held by the thread that found nobody consuming.
+ */
+static void consume_ready(struct shared_work *work)
 {
-	size_t i;
-	int status;
+	work->consuming = 1;
+	while (work->status == 0 && work->turn < work->count &&
+	       work->ready[work->turn % work->slots]) {
+		size_t i = work->turn;
+		int status;
 
-	while ((i = atomic_fetch_add(&work->next, 1)) < work->count) {
-		pthread_mutex_lock(&work->lock);
-		status = work->status;
 		pthread_mutex_unlock(&work->lock);
-		if (status != 0)
-			return;
-		work->produce(work->arg, i, number);
+		status = work->consume(work->arg, i, (int)(i % work->slots));
 		pthread_mutex_lock(&work->lock);
-		while (work->turn != i && work->status == 0)
-			pthread_cond_wait(&work->turn_changed, &work->lock);
-		status = work->status;
-		pthread_mutex_unlock(&work->lock);
-		if (status != 0)
-			return;
-		/* only this thread may consume now: the others wait for turn i + 1 */
-		status = work->consume(work->arg, i, number);
-		pthread_mutex_lock(&work->lock);
-		work->status = status;
+		work->ready[i % work->slots] = 0;
 		work->turn = i + 1;
-		pthread_cond_broadcast(&work->turn_changed);
-		pthread_mutex_unlock(&work->lock);
 		if (status != 0)
-			return;
+			work->status = status;
+		pthread_cond_broadcast(&work->window_moved);
 	}
+	work->consuming = 0;
+}
+
+/*
+ * Takes indexes while the window of slots allows, produces each into its
+ * slot, and consumes whatever is ready in order when no other thread is
+ * consuming: a thread never waits for its turn while there is work to
+ * produce.
+ */
+static void run_ordered(struct shared_work *work)
+{
+	pthread_mutex_lock(&work->lock);
+	for (;;) {
+		size_t i;
+
+		while (work->status == 0 && work->taken < work->count &&
+		       work->taken >= work->turn + work->slots)
+			pthread_cond_wait(&work->window_moved, &work->lock);
+		if (work->status != 0 || work->taken >= work->count)
+			break;
+		i = work->taken++;
+		pthread_mutex_unlock(&work->lock);
+		work->produce(work->arg, i, (int)(i % work->slots));
+		pthread_mutex_lock(&work->lock);
+		work->ready[i % work->slots] = 1;
+		if (!work->consuming)
+			consume_ready(work);
+	}
+	pthread_mutex_unlock(&work->lock);
 }
 
 static void *worker_main(void *argument)
@@ -81,7 +106,7 @@ static void *worker_main(void *argument)
 	if (worker->work->job)
 		run_jobs(worker->work);
 	else
-		run_ordered(worker->work, worker->number);
+		run_ordered(worker->work);
 	return NULL;
 }
 
@@ -94,7 +119,6 @@ static void share(struct shared_work *work)
 
 	for (i = 1; (size_t)i < wanted; i++) {
 		workers[started].work = work;
-		workers[started].number = i;
 		/* a thread that cannot start leaves its share to the others */
 		if (pthread_create(&workers[started].thread, NULL, worker_main,
 				   &workers[started]) == 0)
@@ -103,7 +127,7 @@ static void share(struct shared_work *work)
 	if (work->job)
 		run_jobs(work);
 	else
-		run_ordered(work, 0);
+		run_ordered(work);
 	for (i = 0; i < started; i++)
 		pthread_join(workers[i].thread, NULL);
 }
@@ -118,20 +142,20 @@ void stats_parallel_for(size_t count, void (*job)(void *arg, size_t index), void
 	share(&work);
 }
 
-int stats_parallel_ordered(size_t count, void (*produce)(void *arg, size_t index, int worker),
-			   int (*consume)(void *arg, size_t index, int worker), void *arg)
+int stats_parallel_ordered(size_t count, void (*produce)(void *arg, size_t index, int slot),
+			   int (*consume)(void *arg, size_t index, int slot), void *arg)
 {
 	struct shared_work work = {
-		.count = count, .produce = produce, .consume = consume, .arg = arg
+		.count = count, .produce = produce, .consume = consume, .arg = arg,
+		.slots = 2 * (size_t)stats_threads
 	};
 
 	if (count == 0)
 		return 0;
-	atomic_init(&work.next, 0);
 	pthread_mutex_init(&work.lock, NULL);
-	pthread_cond_init(&work.turn_changed, NULL);
+	pthread_cond_init(&work.window_moved, NULL);
 	share(&work);
-	pthread_cond_destroy(&work.turn_changed);
+	pthread_cond_destroy(&work.window_moved);
 	pthread_mutex_destroy(&work.lock);
 	return work.status;
 }

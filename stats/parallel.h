@@ -19,13 +19,21 @@ void stats_threads_init(void);
 void stats_parallel_for(size_t count, void (*job)(void *arg, size_t index), void *arg);
 
 /*
- * For every i < count: produce(arg, i, worker) on any thread (worker <
- * stats_threads names that thread's own buffers), then consume(arg, i,
- * worker) on the same thread, strictly in index order.  A nonzero return
- * of consume stops the work (no later index is consumed) and is returned;
- * 0 when all were consumed.
+ * Slots of stats_parallel_ordered: buffers that hold a produced index until
+ * it is consumed (twice the threads, so that one thread consumes while the
+ * others go on producing).
  */
-int stats_parallel_ordered(size_t count, void (*produce)(void *arg, size_t index, int worker),
-			   int (*consume)(void *arg, size_t index, int worker), void *arg);
+#define STATS_ORDERED_SLOTS (2 * STATS_MAX_THREADS)
+
+/*
+ * For every i < count: produce(arg, i, slot) on any thread, then consume(arg,
+ * i, slot) strictly in index order, on whichever thread holds the turn
+ * (never two at once); slot < STATS_ORDERED_SLOTS names the buffers of i,
+ * which are not used for another index until i is consumed.  A nonzero
+ * return of consume stops the work (no later index is consumed) and is
+ * returned; 0 when all were consumed.
+ */
+int stats_parallel_ordered(size_t count, void (*produce)(void *arg, size_t index, int slot),
+			   int (*consume)(void *arg, size_t index, int slot), void *arg);
 
 #endif

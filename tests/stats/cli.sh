@@ -263,20 +263,22 @@ awk 'BEGIN {
 printf 'key,value\nid,THREADS1\nsynthetic,yes\n' >"$T/THREADS1.info.csv"
 printf '[jeugdbench]\ntitle = t\n\n[table t]\nid = THREADS1\ntitle = t\n\n[indicator hulp]\ntable = t\nnumerator = Care\ndenominator = Pop\n\n[indicator hulp2]\ntable = t\nnumerator = Care\ndenominator = Pop\nper = 1000\n\n[stats]\nsimulations = 20\n' >"$T/threads.ini"
 for case in "$D/jeugdbench.ini:$D" "$D/context.ini:$D" "$D/categories.ini:$D" "$T/threads.ini:$T"; do
-	for threads in 1 8; do
+	# 2 threads write through 4 slots, fewer than the table's chunks of rows
+	for threads in 1 2 8; do
 		export JB_STATS_THREADS=$threads
 		run jb-stats -c "${case%%:*}" --tidy "${case#*:}" -o "$T/threads$threads/benchmark.csv"
 		mv "$err" "$T/threads$threads/stderr"
 	done
 	unset JB_STATS_THREADS
 	name=$(basename "${case%%:*}")
+	expect "$name: 2 threads give the benchmark of 1" same "$T/threads1/benchmark.csv:$T/threads2/benchmark.csv"
 	expect "$name: 8 threads give the benchmark of 1" same "$T/threads1/benchmark.csv:$T/threads8/benchmark.csv"
 	expect "$name: and the same messages in the same order" same "$T/threads1/stderr:$T/threads8/stderr"
 	for side in models.csv peers.csv targets.csv composition.csv; do
 		[ -e "$T/threads1/$side" ] &&
 			expect "$name: and the same $side" same "$T/threads1/$side:$T/threads8/$side"
 	done
-	rm -rf "$T/threads1" "$T/threads8"
+	rm -rf "$T/threads1" "$T/threads2" "$T/threads8"
 done
 
 # with two rows in error far apart (other shares of the groups), 8 threads
