@@ -161,34 +161,36 @@ with over-dispersion, the change against the year before and a trend per municip
 \`[stats] simulations = ${SIMULATIONS:-0}\`: simulated rank intervals cost
 simulations x units x log(municipalities) and are left out of the timing.
 
-Where jb-stats spends its time (\`perf record\` by hand on this workload,
-2026-11-25, after issue 5's fourth round): the work is shared between
-the machine's cores (\`JB_STATS_THREADS\`, default the CPUs): the periods
-of an indicator, its trends, its units and the formatting of its rows,
-rows written in order (the output is byte-identical to one thread's and
-to the first round's).  On one thread the run takes about 8 s CPU:
-per unit two exact beta quantiles for the empirical-Bayes interval
-(inverse-CDF series steps from a kurtosis-corrected start on jb-stats's
-own continued fraction, about 1.04 evaluations per quantile, was 2, and
-since the fourth round one division per step of the fraction instead of
-three: about a sixth); formatting the $COLUMNS-column CSV (about a fifth:
-jb-stats writes 1.36 GB, twice the bytes pandas writes) and the kernel's
-copy of it into the file (about a fifth of all CPU on this virtual machine,
-whose writes into fresh memory are slow and vary from run to run: 0.7 s
-to 4 s of system time seen for the same command); reading the tidy table once (about 0.8 s
-CPU; with 2 threads the file is read and split on a thread of its own
-while the rows are taken in: 0.58 s wall instead of 0.78 s, before
-anything else can start).  Quartiles, ranks and winsorising use radix sorts,
-changes and trends one walk over the sorted periods.  The first round
-(one core, GSL sorts, printf-style formatting) took 23.8 s wall, 14.8 s
-CPU; before it 105.5 s wall, 79.7 s CPU, 124 MB (20 passes over the file,
-GSL's beta quantiles, libcsv with one allocation per field).  Memory: the
-table's cells take 9 bytes and a flag byte, without line numbers (a
-message that needs one reads the file again); one indicator's units
-(about 400 bytes each) are in memory at a time, which rules out
-computing one indicator while writing another within the memory target.
-Writing 1.3 GB into fresh tmpfs pages costs much more wall time than
-CPU on a virtual machine whose memory is cold (seen here: up to 7 s).
+Where jb-stats spends its time (\`perf record\` and callgrind by hand on
+this workload, 2026-11-25, after issue 5's fifth round): the work is shared
+between the machine's cores (\`JB_STATS_THREADS\`, default the CPUs): the
+periods of an indicator, its trends, its units and the formatting of its
+rows; rows are written in order through a window of twice as many buffers
+as threads, so a thread that has formatted its rows goes on while another
+writes (the output is byte-identical to one thread's).  On one thread the
+run takes about 6.4 s: per unit two exact beta quantiles for the
+empirical-Bayes interval (a kurtosis-corrected start, then series steps on
+jb-stats's own continued fraction: about 1.07 evaluations per quantile of
+32 steps each; about a quarter of the CPU); formatting the $COLUMNS-column
+CSV (about a fifth: jb-stats writes 1.36 GB, twice the bytes pandas
+writes) and the kernel's copy of it into the file (0.5 s to 3 s of system
+time for the same command on this virtual machine); reading the tidy table
+once (0.5 s wall: one thread splits the records, in one pass with SSE2,
+while the other files the rows, a row of the previous row's region and
+period without hashing).  Every phase runs about 1.55 times as fast on the
+machine's 2 CPUs as on one (computing the periods 2.95 s to 1.80 s,
+formatting without writing 1.61 s to 1.05 s), which puts the whole run at
+about 3.8-4.2 s.  10x the pandas reference would need about 2.7 s here:
+about 4 s of one CPU's work instead of 6.4 s.  Quartiles, ranks and
+winsorising use radix sorts, changes and trends one walk over the sorted
+periods.  The first round (one core, GSL sorts, printf-style formatting)
+took 23.8 s wall, 14.8 s CPU; before it 105.5 s wall, 79.7 s CPU, 124 MB
+(20 passes over the file, GSL's beta quantiles, libcsv with one allocation
+per field).  Memory: the table's cells take 9 bytes and a flag byte,
+without line numbers (a message that needs one reads the file again); one
+indicator's units (about 400 bytes each) are in memory at a time, which
+rules out computing one indicator while writing another within the memory
+target.
 EOT
 mv "$RESULTS.tmp" "$RESULTS"
 cat "$RESULTS"
