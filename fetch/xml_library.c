@@ -13,8 +13,15 @@ struct jb_xml_library jb_xml;
 
 static void *loaded;
 
-/* Resolves name in the library into the function pointer at slot, or exits naming it. */
-static void resolve(void *slot, const char *name)
+/* A broken installation: said even when messages are silenced, then exit. */
+static _Noreturn void unavailable(const char *what, const char *why)
+{
+	jb_quiet = 0;
+	jb_die(JB_EXIT_UNAVAILABLE, "%s: %s", what, why);
+}
+
+/* The address of name in the library, or exit naming it. */
+static void *resolve(const char *name)
 {
 	void *symbol;
 	const char *why;
@@ -23,12 +30,12 @@ static void resolve(void *slot, const char *name)
 	symbol = dlsym(loaded, name);
 	why = dlerror();
 	if (why || !symbol)
-		jb_die(JB_EXIT_UNAVAILABLE, "%s: %s", LIBXML2_SONAME, why ? why : name);
-	/* the form POSIX gives for storing what dlsym returns into a function pointer */
-	*(void **)slot = symbol;
+		unavailable(LIBXML2_SONAME, why ? why : name);
+	return symbol;
 }
 
-#define RESOLVE(member, name) resolve(&jb_xml.member, name)
+/* POSIX.1-2008 guarantees that dlsym's result converts to a function pointer */
+#define RESOLVE(member, name) (jb_xml.member = (__typeof__(jb_xml.member))resolve(name))
 
 void jb_xml_library_load(void)
 {
@@ -36,7 +43,7 @@ void jb_xml_library_load(void)
 		return;
 	loaded = dlopen(LIBXML2_SONAME, RTLD_LAZY | RTLD_LOCAL);
 	if (!loaded)
-		jb_die(JB_EXIT_UNAVAILABLE, "cannot load libxml2: %s", dlerror());
+		unavailable("cannot load libxml2", dlerror());
 	RESOLVE(init_parser, "xmlInitParser");
 	RESOLVE(cleanup_parser, "xmlCleanupParser");
 	RESOLVE(set_generic_error_func, "xmlSetGenericErrorFunc");

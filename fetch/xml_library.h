@@ -11,18 +11,17 @@
 #include <libxml/parser.h>
 #include <libxml/xmlstring.h>
 
+/* each member typed after libxml2's own declaration, so that the two cannot drift apart */
 struct jb_xml_library {
-	void (*init_parser)(void);
-	void (*cleanup_parser)(void);
-	void (*set_generic_error_func)(void *context, xmlGenericErrorFunc handler);
-	xmlParserCtxtPtr (*create_push_parser_ctxt)(xmlSAXHandlerPtr sax, void *user_data,
-						    const char *chunk, int size,
-						    const char *filename);
-	int (*ctxt_use_options)(xmlParserCtxtPtr ctxt, int options);
-	int (*parse_chunk)(xmlParserCtxtPtr ctxt, const char *chunk, int size, int terminate);
-	void (*stop_parser)(xmlParserCtxtPtr ctxt);
-	void (*free_parser_ctxt)(xmlParserCtxtPtr ctxt);
-	int (*utf8_strlen)(const xmlChar *utf);
+	__typeof__(xmlInitParser) *init_parser;
+	__typeof__(xmlCleanupParser) *cleanup_parser;
+	__typeof__(xmlSetGenericErrorFunc) *set_generic_error_func;
+	__typeof__(xmlCreatePushParserCtxt) *create_push_parser_ctxt;
+	__typeof__(xmlCtxtUseOptions) *ctxt_use_options;
+	__typeof__(xmlParseChunk) *parse_chunk;
+	__typeof__(xmlStopParser) *stop_parser;
+	__typeof__(xmlFreeParserCtxt) *free_parser_ctxt;
+	__typeof__(xmlUTF8Strlen) *utf8_strlen;
 };
 
 /* Filled by jb_xml_library_load; all NULL before. */
@@ -30,10 +29,11 @@ extern struct jb_xml_library jb_xml;
 
 /*
  * Loads libxml2 (once; later calls return at once) and initialises its
- * parser.  Exits with JB_EXIT_UNAVAILABLE and the loader's message when
- * the library or one of its functions cannot be found: the installation
- * is broken, and no page can be checked.  Call it from one thread before
- * any other thread uses jb_xml.
+ * parser.  Exits with JB_EXIT_UNAVAILABLE and the loader's message (even
+ * under jb_quiet) when the library or one of its functions cannot be
+ * found: the installation is broken, and no page can be checked.  Call it
+ * from one thread before any other thread uses jb_xml: jb-fetch's first
+ * page check is always on the engine's thread (wire.h).
  */
 void jb_xml_library_load(void);
 /* xmlCleanupParser when libxml2 was loaded; nothing otherwise. */

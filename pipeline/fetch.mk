@@ -4,7 +4,8 @@ FETCH_SOURCES := fetch/fetch.c fetch/settings.c fetch/table_fetch.c fetch/chain.
 	fetch/page_check.c fetch/wire.c fetch/retry.c fetch/url.c fetch/cache.c fetch/progress.c \
 	fetch/response.c fetch/transport_local.c fetch/refresh.c fetch/filter.c fetch/workers.c \
 	fetch/decode.c fetch/xml_library.c
-# libxml2 is not linked: fetch/xml_library.c loads it on first use (dlopen)
+# libxml2 is not linked: fetch/xml_library.c loads it on first use (dlopen,
+# in libc itself since glibc 2.34: no -ldl)
 FETCH_LIBS = $(shell pkg-config --libs libcurl zlib jansson) $(LIB_INIH) $(LIB_CSV) -lpthread
 
 $(eval $(call jb_program,jb-fetch,fetch/main.c $(FETCH_SOURCES),$(FETCH_LIBS)))

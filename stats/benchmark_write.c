@@ -574,8 +574,7 @@ int stats_write_indicator(FILE *fp, const char *path, const struct stats_indicat
 	job->fp = fp;
 	job->path = path;
 	job->indicator = indicator;
-	/* the slots stats_parallel_ordered uses: twice the threads */
-	job->slots = 2 * stats_threads;
+	job->slots = stats_ordered_slots();
 	for (i = 0; i < job->slots; i++) {
 		row_buffer_init(&job->slot[i].rows);
 		row_memo_init(&job->slot[i].memo);

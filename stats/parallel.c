@@ -142,12 +142,17 @@ void stats_parallel_for(size_t count, void (*job)(void *arg, size_t index), void
 	share(&work);
 }
 
+int stats_ordered_slots(void)
+{
+	return 2 * stats_threads;
+}
+
 int stats_parallel_ordered(size_t count, void (*produce)(void *arg, size_t index, int slot),
 			   int (*consume)(void *arg, size_t index, int slot), void *arg)
 {
 	struct shared_work work = {
 		.count = count, .produce = produce, .consume = consume, .arg = arg,
-		.slots = 2 * (size_t)stats_threads
+		.slots = (size_t)stats_ordered_slots()
 	};
 
 	if (count == 0)

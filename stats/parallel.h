@@ -35,5 +35,7 @@ void stats_parallel_for(size_t count, void (*job)(void *arg, size_t index), void
  */
 int stats_parallel_ordered(size_t count, void (*produce)(void *arg, size_t index, int slot),
 			   int (*consume)(void *arg, size_t index, int slot), void *arg);
+/* The slots stats_parallel_ordered uses now (slot < this): twice stats_threads. */
+int stats_ordered_slots(void);
 
 #endif

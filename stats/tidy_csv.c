@@ -121,6 +121,7 @@ static enum simple scan_simple(struct csv_buffer *buffer, char *text, size_t len
 {
 	size_t i, fields = 1, k;
 	char **starts;
+	int blank = 0;
 
 	if (buffer->field_base + 1 > buffer->field_capacity)
 		jb_grow((void **)&buffer->fields, &buffer->field_capacity, buffer->field_base + 1,
@@ -153,8 +154,9 @@ static enum simple scan_simple(struct csv_buffer *buffer, char *text, size_t len
 			end--;
 		*end = '\0';
 		starts[k] = start;
+		blank = fields == 1 && start == end;
 	}
-	*count = fields == 1 && !*starts[0] ? 0 : fields;
+	*count = blank ? 0 : fields;
 	return SIMPLE_RECORD;
 }
 
@@ -267,32 +269,25 @@ enum scan_error csv_scan(FILE *fp, struct csv_buffer *buffer, struct csv_sink *s
 		char *record = buffer->text + buffer->start;
 		size_t end, consumed, count;
 		unsigned long lines;
+		enum simple simple;
 		enum scan scan;
 
 		if (buffer->start == buffer->length && buffer->at_end)
 			return SCAN_OK;
-		switch (scan_simple(buffer, record, buffer->length - buffer->start, buffer->at_end,
-				    &consumed, &count, &lines)) {
-		case SIMPLE_RECORD:
-			if (count) {
-				struct jb_csv_row row;
-
-				row.fields = (const char *const *)buffer->fields + buffer->field_base;
-				row.count = count;
-				row.line = line;
-				if ((*stopped = sink->row(sink, &row)) != 0)
-					return SCAN_OK;
+		simple = scan_simple(buffer, record, buffer->length - buffer->start, buffer->at_end,
+				     &consumed, &count, &lines);
+		if (simple == NOT_SIMPLE) {
+			/* quotes or CR: the general scan, a blank line has no fields */
+			scan = find_record(record, buffer->length - buffer->start, buffer->at_end,
+					   &end, &consumed, &lines);
+			count = 0;
+			if (scan == SCAN_RECORD && !only_blanks(record, end) &&
+			    split_record(buffer, record, end, &count) != 0) {
+				*error_line = line;
+				return SCAN_ERROR_QUOTE;
 			}
-			line += lines;
-			buffer->start += consumed;
-			continue;
-		case SIMPLE_MORE:
-			scan = SCAN_MORE;
-			break;
-		case NOT_SIMPLE:
-			scan = find_record(record, buffer->length - buffer->start, buffer->at_end, &end,
-					   &consumed, &lines);
-			break;
+		} else {
+			scan = simple == SIMPLE_MORE ? SCAN_MORE : SCAN_RECORD;
 		}
 		if (scan == SCAN_MORE) {
 			if (sink->before_refill && (*stopped = sink->before_refill(sink, buffer)) != 0)
@@ -307,13 +302,9 @@ enum scan_error csv_scan(FILE *fp, struct csv_buffer *buffer, struct csv_sink *s
 			*error_line = line;
 			return SCAN_ERROR_OPEN_QUOTE;
 		}
-		if (!only_blanks(record, end)) {
+		if (count) {
 			struct jb_csv_row row;
 
-			if (split_record(buffer, record, end, &count) != 0) {
-				*error_line = line;
-				return SCAN_ERROR_QUOTE;
-			}
 			row.fields = (const char *const *)buffer->fields + buffer->field_base;
 			row.count = count;
 			row.line = line;

@@ -273,10 +273,14 @@ for case in "$D/jeugdbench.ini:$D" "$D/context.ini:$D" "$D/categories.ini:$D" "$
 	name=$(basename "${case%%:*}")
 	expect "$name: 2 threads give the benchmark of 1" same "$T/threads1/benchmark.csv:$T/threads2/benchmark.csv"
 	expect "$name: 8 threads give the benchmark of 1" same "$T/threads1/benchmark.csv:$T/threads8/benchmark.csv"
-	expect "$name: and the same messages in the same order" same "$T/threads1/stderr:$T/threads8/stderr"
-	for side in models.csv peers.csv targets.csv composition.csv; do
-		[ -e "$T/threads1/$side" ] &&
-			expect "$name: and the same $side" same "$T/threads1/$side:$T/threads8/$side"
+	for threads in 2 8; do
+		expect "$name: $threads threads give the same messages in the same order" \
+			same "$T/threads1/stderr:$T/threads$threads/stderr"
+		for side in models.csv peers.csv targets.csv composition.csv; do
+			[ -e "$T/threads1/$side" ] &&
+				expect "$name: $threads threads give the same $side" \
+					same "$T/threads1/$side:$T/threads$threads/$side"
+		done
 	done
 	rm -rf "$T/threads1" "$T/threads2" "$T/threads8"
 done

@@ -1007,6 +1007,14 @@ START_TEST(csv_reader_matches_libcsv)
 	ck_assert_int_eq(stats_csv_each(fp, "quoted", collect_record, &quoted), 0);
 	fclose(fp);
 	ck_assert_str_eq(quoted.text, "1:a|b\n2:multi\nline|2\n4:3|4\n");
+	/* a record of one field that starts with a NUL byte is a record, not a blank line */
+	{
+		static const char nul_field[] = "a,b\n\0x\n1,2\n";
+		struct records_text with_nul = { "", 0, 1 };
+
+		ck_assert_int_eq(stats_records(nul_field, sizeof(nul_field) - 1, 1, &with_nul), 0);
+		ck_assert_str_eq(with_nul.text, "1:a|b\n2:\n3:1|2\n");
+	}
 	/* random inputs over the characters that matter (their messages silenced) */
 	gsl_rng_set(rng, 20150101);
 	fflush(stderr);
