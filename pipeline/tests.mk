@@ -23,6 +23,7 @@ test: $(PROGRAMS) $(UNIT_TESTS) $(TEST_PROGRAMS)
 .PHONY: valgrind
 # make valgrind: the default pipeline, every program under valgrind, zero errors and leaks
 VALGRIND_CMD := valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=all \
+	--suppressions=$(CURDIR)/tests/valgrind.supp \
 	--errors-for-leak-kinds=all
 valgrind: programs $(DEV_DEPS_STAMP)
 	rm -rf build/valgrind
