@@ -217,6 +217,7 @@ static void arrived(void *context, const char *url, int status, struct jb_respon
 		job->response = *response;
 		memset(response, 0, sizeof(*response));
 		page->job = job;
+		jb_wire_init(chain->wire); /* here, before a worker may check the page */
 		jb_engine_work(chain->engine, &job->work);
 		return;
 	}

@@ -12,7 +12,6 @@
 #include "msg.h"
 #include "retry.h"
 #include "url.h"
-#include "wire.h"
 #include "xalloc.h"
 
 #define USER_AGENT "jeugdbench/0.1 (+jb-fetch)"
@@ -640,7 +639,6 @@ static void read_finished(struct jb_engine *engine)
 
 void jb_engine_work(struct jb_engine *engine, struct jb_work *work)
 {
-	jb_wire_init(); /* before the first worker starts */
 	/*
 	 * The workers keep other transfers going while a page is checked: until
 	 * a page arrives with another transfer under way (one table's refresh

@@ -27,21 +27,24 @@ const char *jb_wire_extension(enum jb_wire wire)
 	return wire == JB_WIRE_ATOM ? "xml" : "json";
 }
 
-void jb_wire_init(void)
+void jb_wire_init(enum jb_wire wire)
 {
-	static int ready;
+	static int json_ready;
 
-	if (ready)
+	if (wire == JB_WIRE_ATOM) {
+		jb_xml_library_load(); /* at once when loaded */
 		return;
-	ready = 1;
-	jb_xml_library_load();
-	json_object_seed(0);
+	}
+	if (!json_ready) {
+		json_ready = 1;
+		json_object_seed(0);
+	}
 }
 
 int jb_wire_check(enum jb_wire wire, const char *body, size_t len, const char *entity_set,
 		  struct jb_page_info *info, char *why, size_t why_size)
 {
-	jb_wire_init();
+	jb_wire_init(wire);
 	if (wire == JB_WIRE_ATOM)
 		return jb_page_check(body, len, entity_set, info, why, why_size);
 	return jb_json_page_check(body, len, wire == JB_WIRE_V4, entity_set, info, why, why_size);

@@ -17,11 +17,13 @@ int jb_wire_parse(const char *name, enum jb_wire *wire);
 /* The cache file extension: "xml" or "json". */
 const char *jb_wire_extension(enum jb_wire wire);
 /*
- * Sets up libxml2 and jansson once, when the first page is checked (a
- * refresh answered 304 checks none).  The first call must come from the
- * engine's thread before any page worker starts: jb_engine_work makes it.
+ * Sets up what checks a page of this format, once: libxml2 (loaded then,
+ * see xml_library.h) for Atom, jansson for JSON; a refresh answered 304
+ * checks no page and sets up neither.  The first call for a format must
+ * come from the engine's thread before a page of it goes to a page
+ * worker: the chain makes it as each page arrives.
  */
-void jb_wire_init(void);
+void jb_wire_init(enum jb_wire wire);
 /* Checks a page of entity_set in this format; -1 with why filled when it is wrong. */
 int jb_wire_check(enum jb_wire wire, const char *body, size_t len, const char *entity_set,
 		  struct jb_page_info *info, char *why, size_t why_size);

@@ -29,8 +29,17 @@ grep -q "^UntypedDataSet.skip10000.json,$CBS_URL/ODataFeed/OData/83599NED/Untype
 	"$T/raw/83599NED/manifest.csv" && echo "ok - the manifest names the .json page and its URL" ||
 	echo "not ok - the manifest names the .json page and its URL"
 
-run jb-fetch -c $INI -o "$T/raw" --base "$CBS_URL" 80137ned
+# a JSON table checks no XML: libxml2 is not loaded (fetch/xml_library.h), so
+# even a libxml2 that cannot be loaded does not stop it
+mkdir "$T/badlib"
+: >"$T/badlib/libxml2.so.2"
+run env LD_LIBRARY_PATH="$T/badlib" LD_DEBUG=files LD_DEBUG_OUTPUT="$T/ld-json" \
+	"$BIN/jb-fetch" -c $INI -o "$T/raw" --base "$CBS_URL" 80137ned
 expect "80137ned (real CBS JSON metadata and data) is fetched" status 0
+cat "$T"/ld-json.* | grep -q 'file=libcurl\.so' &&
+	! cat "$T"/ld-json.* | grep -q 'file=libxml2\.so\.2' &&
+	echo "ok - a JSON table does not load libxml2" ||
+	echo "not ok - a JSON table does not load libxml2"
 for file in TableInfos DataProperties Persoonskenmerken BedrijfstakkenSBI93 Perioden TypedDataSet; do
 	expect "$file.json is stored as served" same "$DATA/80137ned/$file.json:$T/raw/80137ned/$file.json"
 done
