@@ -61,7 +61,7 @@ int jb_fetch_tables(const struct jb_config *config, const struct jb_fetch_settin
 done:
 	if (run.local)
 		local.close(&local);
-	jb_xml_library_cleanup(); /* nothing to do when no page was checked */
+	jb_xml_library_cleanup(); /* waits for a loading ahead; nothing else when no page was checked */
 	curl_global_cleanup();
 	return status;
 }

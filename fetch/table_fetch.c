@@ -19,6 +19,7 @@
 #include "table_fetch.h"
 #include "url.h"
 #include "xalloc.h"
+#include "xml_library.h"
 
 #define DEFAULT_CATALOG "ODataFeed"
 #define DEFAULT_V4_CATALOG "CBS"
@@ -419,6 +420,9 @@ int jb_table_job_start(struct jb_fetch_run *run, const struct jb_config *config,
 		return status;
 	}
 	job->cache_open = 1;
+	/* libxml2 loads while the first request is on its way (xml_library.h) */
+	if (!run->local && job->wire == JB_WIRE_ATOM)
+		jb_xml_library_load_ahead();
 	job->chains = jb_xcalloc(job->set_count, sizeof(*job->chains));
 	if (job->cache.resume_count > 0)
 		job->resume_modified = staged_modified(job);

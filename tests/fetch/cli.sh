@@ -83,25 +83,23 @@ expect "the manifest is kept" same "$T/good/FETCH01/manifest.csv:$T/raw/FETCH01/
 	echo "not ok - the manifest gets the time of the check (make sees the table as current)"
 no_temp_files "no temporary files after an unchanged table" "$T/raw"
 
-# libxml2 is loaded when the first page is checked (fetch/xml_library.h), so a
-# refresh answered 304 never loads it; the dynamic loader's log shows which did
-run env LD_DEBUG=files LD_DEBUG_OUTPUT="$T/ld-304" "$BIN/jb-fetch" -q -c $INI -o "$T/raw" \
-	--base "$CBS_URL" FETCH01
-expect "a refresh answered 304 (loader log)" status 0
-cat "$T"/ld-304.* | grep -q 'file=libcurl\.so' &&
-	! cat "$T"/ld-304.* | grep -q 'file=libxml2\.so\.2' &&
-	echo "ok - a refresh answered 304 does not load libxml2" ||
-	echo "not ok - a refresh answered 304 does not load libxml2"
+# libxml2 is not linked: jb-fetch loads it (fetch/xml_library.h) while the
+# first request is on its way, and only a page check needs it, so a refresh
+# answered 304 succeeds even with a libxml2 that cannot be loaded
+mkdir "$T/badlib"
+: >"$T/badlib/libxml2.so.2"
+run env LD_LIBRARY_PATH="$T/badlib" "$BIN/jb-fetch" -c $INI -o "$T/raw" --base "$CBS_URL" FETCH01
+expect "a refresh answered 304 needs no libxml2" status 0
+expect "it is kept as unchanged" stderr_has "FETCH01: unchanged (TableInfos 304 not modified), cache kept"
 cp -R "$T/raw" "$T/xml"
 run env LD_DEBUG=files LD_DEBUG_OUTPUT="$T/ld-force" "$BIN/jb-fetch" -q -c $INI -f -o "$T/xml" \
 	--base "$CBS_URL" FETCH01
 expect "a download (loader log)" status 0
 cat "$T"/ld-force.* | grep -q 'file=libxml2\.so\.2 .*dynamically loaded by' &&
-	echo "ok - a download loads libxml2 when its first page is checked" ||
-	echo "not ok - a download loads libxml2 when its first page is checked"
-# a libxml2 that cannot be loaded: exit 69 naming it, the cached table kept
-mkdir "$T/badlib"
-: >"$T/badlib/libxml2.so.2"
+	echo "ok - a download loads libxml2 with dlopen" ||
+	echo "not ok - a download loads libxml2 with dlopen"
+# a libxml2 that cannot be loaded when a page must be checked: exit 69 naming
+# it, the cached table kept
 cp "$T/xml/FETCH01/manifest.csv" "$T/xml-manifest.csv"
 run env LD_LIBRARY_PATH="$T/badlib" "$BIN/jb-fetch" -c $INI -f -o "$T/xml" --base "$CBS_URL" FETCH01
 expect "a libxml2 that cannot be loaded exits 69" status 69
