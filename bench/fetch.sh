@@ -118,14 +118,16 @@ for rows in $SIZES; do
 	unch_ms=$(cat "$T/unchanged.ms")
 	mod_ms=$(cat "$T/modified.ms")
 	speedup=$(awk -v a="$seq_ms" -v b="$par_ms" 'BEGIN { printf "%.2f", a / b }')
-	share=$(awk -v a="$unch_ms" -v b="$par_ms" 'BEGIN { printf "%.1f", 100 * a / b }')
-	share1=$(awk -v a="$unch_ms" -v b="$seq_ms" 'BEGIN { printf "%.1f", 100 * a / b }')
-	mod_share=$(awk -v a="$mod_ms" -v b="$par_ms" 'BEGIN { printf "%.1f", 100 * a / b }')
-	mod_share1=$(awk -v a="$mod_ms" -v b="$seq_ms" 'BEGIN { printf "%.1f", 100 * a / b }')
+	# shares with two decimals, so that the verdict can be read off them
+	share=$(awk -v a="$unch_ms" -v b="$par_ms" 'BEGIN { printf "%.2f", 100 * a / b }')
+	share1=$(awk -v a="$unch_ms" -v b="$seq_ms" 'BEGIN { printf "%.2f", 100 * a / b }')
+	mod_share=$(awk -v a="$mod_ms" -v b="$par_ms" 'BEGIN { printf "%.2f", 100 * a / b }')
+	mod_share1=$(awk -v a="$mod_ms" -v b="$seq_ms" 'BEGIN { printf "%.2f", 100 * a / b }')
 	targets="(>= 3x: $(verdict "$speedup" 3 ">="))"
 	target_share="(< 5%: $(verdict "$share" 5 "<") / $(verdict "$share1" 5 "<"))"
+	target_mod_share="(< 5%: $(verdict "$mod_share" 5 "<") / $(verdict "$mod_share1" 5 "<"))"
 	rows_md="$rows_md
-| $rows | $bytes | $seq_ms ms | $par_ms ms | ${speedup}x $targets | $unch_ms ms ($requests request, $answer) | ${share}% / ${share1}% $target_share | $mod_ms ms ($plain_requests request, $plain_answer): ${mod_share}% / ${mod_share1}% | $same |"
+| $rows | $bytes | $seq_ms ms | $par_ms ms | ${speedup}x $targets | $unch_ms ms ($requests request, $answer) | ${share}% / ${share1}% $target_share | $mod_ms ms ($plain_requests request, $plain_answer): ${mod_share}% / ${mod_share1}% $target_mod_share | $same |"
 	rm -rf "$T/raw1" "$T/raw4"
 done
 # --help the same way, the fastest of $RUNS
