@@ -25,7 +25,7 @@ struct jb_xml_library {
 	__typeof__(xmlUTF8Strlen) *utf8_strlen;
 };
 
-/* Filled by jb_xml_library_load; all NULL before. */
+/* Usable once jb_xml_library_load has returned (filled by the loading, perhaps ahead). */
 extern struct jb_xml_library jb_xml;
 
 /*

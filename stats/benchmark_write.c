@@ -285,8 +285,7 @@ static char *put_name(char *at, const char *name)
 /* A field text remembered by the string it was made of (names repeated on many rows). */
 struct text_memo {
 	const char *field;
-	struct row_buffer text;
-	size_t length;
+	struct row_buffer text; /* its length: the field's text */
 };
 
 static char *put_text_memo(struct row_buffer *buffer, char *at, struct text_memo *memo,
@@ -295,13 +294,13 @@ static char *put_text_memo(struct row_buffer *buffer, char *at, struct text_memo
 	if (!field)
 		field = "";
 	if (memo->field != field) {
-		memo->length = (size_t)(put_text(&memo->text, memo->text.text, field) -
-					memo->text.text);
+		memo->text.length = (size_t)(put_text(&memo->text, memo->text.text, field) -
+					     memo->text.text);
 		memo->field = field;
 	}
-	at = room(buffer, at, memo->length + ROW_ROOM);
-	memcpy(at, memo->text.text, memo->length);
-	return at + memo->length;
+	at = room(buffer, at, memo->text.length + ROW_ROOM);
+	memcpy(at, memo->text.text, memo->text.length);
+	return at + memo->text.length;
 }
 
 /* A column's last number and its text (values shared by a period's rows). */
